@@ -432,7 +432,10 @@ def _emit_item(item: Any, indent: int, flow_ok: bool, out: list[str]) -> None:
 def emit_map(doc: Doc) -> str:
     """A whole map file. `doc` is what yaml.safe_load returns for it (dates as `date`)."""
     out: list[str] = []
-    _emit_mapping(doc, 0, out)
+    for key, value in doc.items():
+        if key not in ("acmap", "account"):
+            out.append("")  # a blank line between sections, as people write them
+        _emit_mapping({key: value}, 0, out)
     return HEADER + "\n".join(out) + "\n"
 
 
