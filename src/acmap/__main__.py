@@ -1,0 +1,3 @@
+from acmap.cli import main
+
+main()

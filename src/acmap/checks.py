@@ -1,0 +1,137 @@
+"""Checks that need the whole file: duplicate ids, references, cycles, self-references."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Generator, Iterable, Iterator, Sequence
+
+from acmap.model import AccountMap, Located, Pos
+
+Problem = tuple[Pos, str, str, str | None]
+
+
+def check_references(account_map: AccountMap) -> Iterator[Problem]:
+    account = account_map.account
+    team = yield from _unique("team member", account.team)
+    units = yield from _unique("unit", account_map.units)
+    people = yield from _unique("stakeholder", account_map.stakeholders)
+    yield from _unique("opportunity", account.opportunities)
+    yield from _unique("partner", account_map.partners)
+
+    if account.owner is not None:
+        yield from _known(account.owner, team, "team member", account.where("owner"), "account.owner")
+    for unit in account_map.units:
+        if unit.parent is None:
+            continue
+        if unit.parent == unit.id:
+            yield unit.where("parent"), "E009", f"unit {unit.id}: parent is itself", unit.id
+        else:
+            yield from _known(unit.parent, units, "unit", unit.where("parent"), f"unit {unit.id}.parent")
+    for person in account_map.stakeholders:
+        label = f"stakeholder {person.id}"
+        if person.unit is not None:
+            yield from _known(person.unit, units, "unit", person.where("unit"), f"{label}.unit")
+        if person.owner is not None:
+            yield from _known(person.owner, team, "team member", person.where("owner"), f"{label}.owner")
+        if person.reports_to is not None:
+            if person.reports_to == person.id:
+                yield (
+                    person.where("reports_to"),
+                    "E009",
+                    f"{label}: reports_to is themselves",
+                    person.id,
+                )
+            else:
+                yield from _known(
+                    person.reports_to, people, "stakeholder", person.where("reports_to"),
+                    f"{label}.reports_to",
+                )
+    for opportunity in account.opportunities:
+        for index, member in enumerate(opportunity.buying_group):
+            yield from _known(
+                member, people, "stakeholder", opportunity.where(f"buying_group[{index}]"),
+                f"opportunity {opportunity.id}.buying_group",
+            )
+    for link in account_map.links:
+        label = f"link {link.source} → {link.target}"
+        yield from _known(link.source, people, "stakeholder", link.where("source"), f"{label}: from")
+        yield from _known(link.target, people, "stakeholder", link.where("target"), f"{label}: to")
+        if link.source == link.target and link.source:
+            yield link.where("target"), "E009", f"{label}: a link from a person to themselves", link.source
+    for partner in account_map.partners:
+        if partner.owner is not None:
+            yield from _known(
+                partner.owner, team, "team member", partner.where("owner"), f"partner {partner.id}.owner"
+            )
+        for known in partner.knows:
+            yield from _known(
+                known.stakeholder, people, "stakeholder", known.where("stakeholder"),
+                f"partner {partner.id}.knows",
+            )
+
+    yield from _cycles(
+        "reporting-line",
+        {p.id: p.reports_to for p in account_map.stakeholders if p.reports_to},
+        {p.id: p.where("reports_to") for p in account_map.stakeholders},
+    )
+    yield from _cycles(
+        "unit-parent",
+        {u.id: u.parent for u in account_map.units if u.parent},
+        {u.id: u.where("parent") for u in account_map.units},
+    )
+
+
+def _unique(kind: str, items: Sequence[Located]) -> Generator[Problem, None, set[str]]:
+    """Yield E006 for repeated ids; return the set of ids (first occurrence wins)."""
+    seen: dict[str, Pos] = {}
+    for item in items:
+        item_id: str = getattr(item, "id", "")
+        if not item_id:
+            continue
+        if item_id in seen:
+            yield (
+                item.where("id"),
+                "E006",
+                f"{kind} id {item_id!r} is used twice (first at line {seen[item_id].line})",
+                item_id,
+            )
+        else:
+            seen[item_id] = item.where("id")
+    return set(seen)
+
+
+def _known(value: str, ids: Iterable[str], kind: str, pos: Pos, label: str) -> Iterator[Problem]:
+    if value in ids:
+        return
+    close = difflib.get_close_matches(value, list(ids), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    yield pos, "E007", f"{label}: no {kind} with id {value!r}{hint}", value
+
+
+def _cycles(kind: str, parent_of: dict[str, str], where: dict[str, Pos]) -> Iterator[Problem]:
+    """Each cycle once, reported at the member that comes first in the file."""
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = finished
+    for start in parent_of:
+        if state.get(start):
+            continue
+        walk: list[str] = []
+        node: str | None = start
+        while node is not None and node in parent_of and not state.get(node):
+            state[node] = 1
+            walk.append(node)
+            node = parent_of[node]
+            if node == walk[-1]:  # self-reference: E009's business
+                node = None
+        if node is not None and state.get(node) == 1:
+            members = walk[walk.index(node) :]
+            if len(members) > 1:
+                first = min(members, key=lambda m: where.get(m, Pos(0, 0)))
+                ring = members[members.index(first) :] + members[: members.index(first)]
+                yield (
+                    where.get(first, Pos(1, 1)),
+                    "E008",
+                    f"{kind} cycle: {' → '.join([*ring, ring[0]])}",
+                    first,
+                )
+        for member in walk:
+            state[member] = 2

@@ -1,0 +1,69 @@
+"""The `acmap` entry point: builds the Typer app and dispatches. No logic lives here."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import typer
+
+from acmap import __version__
+
+# Each name is a module in acmap.commands exposing register(app). Command modules import their
+# heavy dependencies inside the command function, so listing them here keeps start-up fast.
+COMMANDS = (
+    "validate",
+    "schema",
+)
+
+app = typer.Typer(
+    name="acmap",
+    help="Account maps as code: validate, analyse, diff and render YAML account maps kept in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"acmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Account maps as code."""
+
+
+for _name in COMMANDS:
+    importlib.import_module(f"acmap.commands.{_name}").register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("acmap: interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        # `acmap ... | head` closed the pipe: not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:  # a bug in acmap, never the user's fault: no traceback, exit 2
+        if os.environ.get("ACMAP_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"acmap: internal error: {type(exc).__name__}: {exc}\n"
+            "Please report it with ACMAP_DEBUG=1 set to see the traceback.\n"
+        )
+        sys.exit(2)

@@ -1,0 +1,86 @@
+"""Options and helpers shared by the commands: settings, today, output format, errors, console."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from acmap.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Pretend today is this date (YYYY-MM-DD); also ACMAP_TODAY or today= in acmap.toml.",
+        show_default=False,
+    ),
+]
+PathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Map files, folders or account ids (default: the maps folder).",
+        show_default=False,
+    ),
+]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """A one-line error on stderr and the documented exit code: never a traceback."""
+    sys.stderr.write(f"acmap: {message}\n")
+    raise typer.Exit(code)
+
+
+def settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def today_for(config: Settings, cli_value: str | None) -> date:
+    """--today beats ACMAP_TODAY beats acmap.toml's today beats the real date."""
+    for source, value in (("--today", cli_value), ("ACMAP_TODAY", os.environ.get("ACMAP_TODAY"))):
+        if value:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                fail(f"{source}: {value!r} is not a date (expected YYYY-MM-DD)")
+    return config.today or date.today()
+
+
+def pick_format(requested: str | None, allowed: tuple[str, ...]) -> str:
+    """The output format: as asked, else github inside GitHub Actions, else text."""
+    if requested is None:
+        if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in allowed:
+            return "github"
+        return "text"
+    if requested not in allowed:
+        fail(f"--format {requested!r}: expected one of {', '.join(allowed)}")
+    return requested
+
+
+def console(stderr: bool = False, width: int | None = None) -> Console:
+    """A rich console: colour on a terminal, plain when piped, NO_COLOR honoured (rich does)."""
+    from rich.console import Console
+
+    columns = os.environ.get("COLUMNS")
+    if width is None and columns and columns.isdigit():
+        width = int(columns)
+    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+
+
+def relative(path: Path, root: Path | None = None) -> str:
+    """A path as users want it in reports: relative to the working directory when inside it."""
+    base = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

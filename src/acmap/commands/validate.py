@@ -1,0 +1,69 @@
+"""`acmap validate`: check format and references, for people and for CI."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from acmap.cli_common import PathsArgument, TodayOption, fail, pick_format, settings, today_for
+
+FORMATS = ("text", "json", "github")
+
+
+def validate(
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="text, json or github (default: github in Actions).",
+                     show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    today: TodayOption = None,
+) -> None:
+    """Check map files against format v1: syntax, fields, values, references, cycles.
+
+    Exit 0 when clean, 1 on any error (or warning with --strict), 2 on unusable input.
+    """
+    from acmap.findings import count_by_severity
+    from acmap.portfolio import SelectionError, load_selection
+
+    config = settings()
+    today_for(config, today)  # validates --today / ACMAP_TODAY even though no check is dated
+    chosen = pick_format(output_format, FORMATS)
+    try:
+        selection = load_selection(paths or [], config, keep_maps=False)
+    except SelectionError as exc:
+        fail(str(exc))
+    findings = selection.findings
+    counts = count_by_severity(findings)
+    if chosen == "json":
+        from acmap.report.json import findings_document
+
+        summary = {"files": selection.files, "valid": len(selection.maps), **counts}
+        sys.stdout.write(findings_document(findings, summary) + "\n")
+    elif chosen == "github":
+        from acmap.report.github import annotations
+        from acmap.report.text import summary_line
+
+        sys.stdout.write(annotations(findings))
+        sys.stdout.write(summary_line(selection.files, findings) + "\n")
+    else:
+        from acmap.cli_common import console
+        from acmap.report.text import print_findings, summary_line
+
+        out = console()
+        print_findings(out, findings)
+        style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
+        out.print(summary_line(selection.files, findings), style=style)
+    for problem in selection.unreadable:
+        sys.stderr.write(f"acmap: {problem}\n")
+    if selection.unreadable:
+        raise typer.Exit(2)
+    if counts["error"] or (strict and counts["warning"]):
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)

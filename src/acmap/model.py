@@ -1,0 +1,239 @@
+"""The account-map types: what one YAML file means once it has been loaded and checked.
+
+Every object remembers where it came from (`pos`, the start of its mapping) and where each of its
+fields' values stood (`at`), so that rules and reports can point at a line and column.
+List items are recorded as ``field[i]`` (``roles[1]``, ``buying_group[0]``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Pos(NamedTuple):
+    """A 1-based line and column in a map file."""
+
+    line: int
+    col: int
+
+
+NOWHERE = Pos(1, 1)
+
+# The vocabularies of format v1. Order matters: it is the order shown to users.
+TIERS = ("strategic", "key", "growth", "standard")
+STAGES = ("discovery", "qualification", "proposal", "negotiation", "closed_won", "closed_lost")
+OPEN_STAGES = frozenset(STAGES[:4])
+STANCES = ("advocate", "supporter", "neutral", "skeptic", "blocker", "unknown")
+FRIENDLY_STANCES = frozenset({"advocate", "supporter"})
+INFLUENCE_LEVELS = ("high", "medium", "low")
+STATUSES = ("active", "left")
+ROLES = (
+    "economic_buyer",
+    "decision_maker",
+    "champion",
+    "coach",
+    "influencer",
+    "technical_buyer",
+    "user",
+    "gatekeeper",
+    "procurement",
+    "legal",
+)
+POWER_ROLES = frozenset({"economic_buyer", "decision_maker"})
+KEY_ROLES = frozenset({"economic_buyer", "decision_maker", "champion"})
+LINK_TYPES = ("influences", "dotted_line", "mentors", "allies", "conflicts")
+MUTUAL_LINK_TYPES = frozenset({"allies", "conflicts"})
+STRENGTHS = ("strong", "medium", "weak")
+PARTNER_TYPES = ("reseller", "si", "referral", "technology", "consultancy")
+CHANNELS = ("email", "phone", "video", "in_person", "chat", "linkedin")
+CADENCES = ("weekly", "biweekly", "monthly", "quarterly")
+
+ROLE_LABELS = {
+    "economic_buyer": "economic buyer",
+    "decision_maker": "decision maker",
+    "champion": "champion",
+    "coach": "coach",
+    "influencer": "influencer",
+    "technical_buyer": "technical buyer",
+    "user": "user",
+    "gatekeeper": "gatekeeper",
+    "procurement": "procurement",
+    "legal": "legal",
+}
+
+
+@dataclass(slots=True)
+class Located:
+    pos: Pos = NOWHERE
+    at: dict[str, Pos] = field(default_factory=dict)
+
+    def where(self, name: str) -> Pos:
+        """Where field `name` (or `field[i]`) stood, falling back to the object itself."""
+        return self.at.get(name, self.pos)
+
+
+@dataclass(slots=True)
+class TeamMember(Located):
+    id: str = ""
+    name: str = ""
+    role: str | None = None
+    email: str | None = None
+
+
+@dataclass(slots=True)
+class Opportunity(Located):
+    id: str = ""
+    name: str = ""
+    stage: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    close_date: date | None = None
+    buying_group: list[str] = field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage is None or self.stage in OPEN_STAGES
+
+
+@dataclass(slots=True)
+class Account(Located):
+    id: str = ""
+    name: str = ""
+    tier: str = "standard"
+    owner: str | None = None
+    team: list[TeamMember] = field(default_factory=list)
+    industry: str | None = None
+    region: str | None = None
+    website: str | None = None
+    employees: int | None = None
+    revenue: str | float | None = None
+    reviewed: date | None = None
+    goals: list[str] = field(default_factory=list)
+    pains: list[str] = field(default_factory=list)
+    competitors: list[str] = field(default_factory=list)
+    opportunities: list[Opportunity] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)  # from x-acmap-ignore
+
+
+@dataclass(slots=True)
+class Unit(Located):
+    id: str = ""
+    name: str = ""
+    parent: str | None = None
+
+
+@dataclass(slots=True)
+class Contact(Located):
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+
+
+@dataclass(slots=True)
+class Preferences(Located):
+    channel: str | None = None
+    cadence: str | None = None
+    style: str | None = None
+
+
+@dataclass(slots=True)
+class Stakeholder(Located):
+    id: str = ""
+    name: str | None = None
+    title: str | None = None
+    unit: str | None = None
+    reports_to: str | None = None
+    roles: list[str] = field(default_factory=list)
+    stance: str = "unknown"
+    influence: str | None = None
+    status: str = "active"
+    owner: str | None = None
+    last_contact: date | None = None
+    contact: Contact | None = None
+    prefers: Preferences | None = None
+    priorities: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def identified(self) -> bool:
+        """False for a placeholder: a known position whose holder we have not yet named."""
+        return self.name is not None
+
+    @property
+    def display(self) -> str:
+        """How people read this person: the name, else the title in brackets."""
+        if self.name:
+            return self.name
+        return f"[{self.title or self.id}]"
+
+    @property
+    def is_key(self) -> bool:
+        """SPEC §2: active, with an economic_buyer/decision_maker/champion role or high influence."""
+        return self.active and (self.influence == "high" or not KEY_ROLES.isdisjoint(self.roles))
+
+    @property
+    def friendly(self) -> bool:
+        return self.stance in FRIENDLY_STANCES
+
+
+@dataclass(slots=True)
+class Link(Located):
+    source: str = ""  # `from` in the file
+    target: str = ""  # `to` in the file
+    type: str = "influences"
+    strength: str = "medium"
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Acquaintance(Located):
+    """A partner's `knows` entry: someone at the account the partner has a relationship with."""
+
+    stakeholder: str = ""
+    strength: str = "medium"
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Partner(Located):
+    id: str = ""
+    name: str = ""
+    type: str | None = None
+    owner: str | None = None
+    knows: list[Acquaintance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AccountMap(Located):
+    """One map file: one target account."""
+
+    path: Path = field(default_factory=Path)
+    version: int = 1
+    account: Account = field(default_factory=Account)
+    units: list[Unit] = field(default_factory=list)
+    stakeholders: list[Stakeholder] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+
+    def person(self, stakeholder_id: str) -> Stakeholder | None:
+        for s in self.stakeholders:
+            if s.id == stakeholder_id:
+                return s
+        return None
+
+    def people_by_id(self) -> dict[str, Stakeholder]:
+        return {s.id: s for s in self.stakeholders}
+
+    def team_by_id(self) -> dict[str, TeamMember]:
+        return {m.id: m for m in self.account.team}
+
+    def units_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}

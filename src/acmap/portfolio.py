@@ -1,0 +1,209 @@
+"""Which map files a command works on, and loading them: in parallel when there are many."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from acmap import codes
+from acmap.config import Settings
+from acmap.findings import Finding
+from acmap.load import Loaded, Unreadable, load_file
+from acmap.model import AccountMap
+
+MAP_SUFFIXES = (".yaml", ".yml")
+PARALLEL_FROM = 64  # below this many files a second process costs more than it saves
+
+
+class SelectionError(Exception):
+    """A target is neither a readable file, a folder nor a known account id: exit 2."""
+
+
+@dataclass(slots=True)
+class Selection:
+    """The loaded portfolio: maps without errors, every finding, and what could not be read."""
+
+    maps: list[AccountMap] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    unreadable: list[str] = field(default_factory=list)
+    results: list[Any] = field(default_factory=list)  # what `analyse` returned, per valid map
+
+
+def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], list[str]]:
+    """Resolve files, folders and account ids to map files. Returns (files, unreadable)."""
+    wanted = list(targets)
+    files: list[Path] = []
+    unreadable: list[str] = []
+    if not wanted:
+        if not settings.maps.is_dir():
+            raise SelectionError(
+                f"no maps folder at {settings.maps} (create it, pass paths, or set maps= in "
+                "acmap.toml)"
+            )
+        return _walk(settings.maps), []
+    known_ids: dict[str, Path] | None = None
+    for target in wanted:
+        path = Path(target)
+        if path.is_dir():
+            files.extend(_walk(path))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        elif "/" not in target and not target.endswith(MAP_SUFFIXES):
+            if known_ids is None:
+                known_ids = _ids_in(settings.maps)
+            if target in known_ids:
+                files.append(known_ids[target])
+            else:
+                close = difflib.get_close_matches(target, list(known_ids), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise SelectionError(f"no map file, folder or account id {target!r}{hint}")
+        else:
+            unreadable.append(f"{target}: no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for file in files:
+        key = file.resolve() if file.exists() else file
+        if key not in seen:
+            seen.add(key)
+            unique.append(file)
+    return unique, unreadable
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith(MAP_SUFFIXES) and not name.startswith("."):
+                found.append(Path(root, name))
+    return found
+
+
+def _ids_in(folder: Path) -> dict[str, Path]:
+    if not folder.is_dir():
+        return {}
+    return {path.stem: path for path in _walk(folder)}
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_one(
+    path: Path, analyse: Callable[[AccountMap], Any] | None, keep_maps: bool
+) -> tuple[Loaded | str, Any]:
+    try:
+        loaded = load_file(path, _display(path))
+    except Unreadable as exc:
+        return str(exc), None
+    result = analyse(loaded.map) if analyse is not None and loaded.map is not None else None
+    if not keep_maps:
+        loaded.map = _STUB if loaded.map is not None else None
+    return loaded, result
+
+
+# Stands in for a valid map that is not sent back from a worker (validate needs only findings).
+_STUB = AccountMap()
+
+
+def _load_chunk(
+    chunk: list[Path], analyse: Callable[[AccountMap], Any] | None, keep_maps: bool
+) -> list[tuple[Loaded | str, Any]]:
+    return [_load_one(path, analyse, keep_maps) for path in chunk]
+
+
+def jobs_wanted(count: int) -> int:
+    configured = os.environ.get("ACMAP_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    if count < PARALLEL_FROM:
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
+def load_selection(
+    targets: Iterable[str],
+    settings: Settings,
+    analyse: Callable[[AccountMap], Any] | None = None,
+    keep_maps: bool = True,
+) -> Selection:
+    """Load every selected file. `analyse` runs on each valid map where it was loaded (in the
+    worker process when loading is parallel), so only its result needs to travel back."""
+    files, unreadable = map_files(targets, settings)
+    jobs = jobs_wanted(len(files))
+    if jobs > 1:
+        outcomes = _parallel(files, analyse, keep_maps, jobs)
+    else:
+        outcomes = [_load_one(path, analyse, keep_maps) for path in files]
+    selection = Selection(files=len(files), unreadable=list(unreadable))
+    loaded_files = [outcome for outcome, _ in outcomes if not isinstance(outcome, str)]
+    duplicates, skipped = _duplicate_accounts(loaded_files)
+    selection.findings.extend(duplicates)
+    for outcome, result in outcomes:
+        if isinstance(outcome, str):
+            selection.unreadable.append(outcome)
+            continue
+        selection.findings.extend(outcome.findings)
+        if outcome.map is not None and id(outcome) not in skipped:
+            selection.maps.append(outcome.map)
+            selection.results.append(result)
+    selection.findings.sort(key=Finding.sort_key)
+    return selection
+
+
+def _parallel(
+    files: list[Path],
+    analyse: Callable[[AccountMap], Any] | None,
+    keep_maps: bool,
+    jobs: int,
+) -> list[tuple[Loaded | str, Any]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Interleave files over chunks so that the few very large accounts spread across workers.
+    chunks = [files[i :: jobs * 4] for i in range(jobs * 4)]
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        parts = list(pool.map(_load_chunk, chunks, [analyse] * len(chunks), [keep_maps] * len(chunks)))
+    ordered: list[tuple[Loaded | str, Any]] = [("", None)] * len(files)
+    for i, part in enumerate(parts):
+        for j, outcome in enumerate(part):
+            ordered[i + j * jobs * 4] = outcome
+    return ordered
+
+
+def _duplicate_accounts(loaded_files: list[Loaded]) -> tuple[list[Finding], set[int]]:
+    """E010: the same account.id in two files. The later file is reported and skipped."""
+    first: dict[str, Loaded] = {}
+    findings: list[Finding] = []
+    skipped: set[int] = set()
+    for loaded in loaded_files:
+        account_id = loaded.account_id
+        if account_id is None:
+            continue
+        if account_id not in first:
+            first[account_id] = loaded
+            continue
+        pos = loaded.account_pos
+        line, col = (pos.line, pos.col) if pos else (1, 1)
+        findings.append(
+            codes.finding(
+                loaded.file,
+                line,
+                col,
+                "E010",
+                f"account id {account_id!r} is also declared in {first[account_id].file}",
+                account_id,
+                account_id,
+            )
+        )
+        skipped.add(id(loaded))
+    return findings, skipped
