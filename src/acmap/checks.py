@@ -19,20 +19,26 @@ def check_references(account_map: AccountMap) -> Iterator[Problem]:
     yield from _unique("partner", account_map.partners)
 
     if account.owner is not None:
-        yield from _known(account.owner, team, "team member", account.where("owner"), "account.owner")
+        yield from _known(
+            account.owner, team, "team member", account.where("owner"), "account.owner"
+        )
     for unit in account_map.units:
         if unit.parent is None:
             continue
         if unit.parent == unit.id:
             yield unit.where("parent"), "E009", f"unit {unit.id}: parent is itself", unit.id
         else:
-            yield from _known(unit.parent, units, "unit", unit.where("parent"), f"unit {unit.id}.parent")
+            yield from _known(
+                unit.parent, units, "unit", unit.where("parent"), f"unit {unit.id}.parent"
+            )
     for person in account_map.stakeholders:
         label = f"stakeholder {person.id}"
         if person.unit is not None:
             yield from _known(person.unit, units, "unit", person.where("unit"), f"{label}.unit")
         if person.owner is not None:
-            yield from _known(person.owner, team, "team member", person.where("owner"), f"{label}.owner")
+            yield from _known(
+                person.owner, team, "team member", person.where("owner"), f"{label}.owner"
+            )
         if person.reports_to is not None:
             if person.reports_to == person.id:
                 yield (
@@ -43,29 +49,49 @@ def check_references(account_map: AccountMap) -> Iterator[Problem]:
                 )
             else:
                 yield from _known(
-                    person.reports_to, people, "stakeholder", person.where("reports_to"),
+                    person.reports_to,
+                    people,
+                    "stakeholder",
+                    person.where("reports_to"),
                     f"{label}.reports_to",
                 )
     for opportunity in account.opportunities:
         for index, member in enumerate(opportunity.buying_group):
             yield from _known(
-                member, people, "stakeholder", opportunity.where(f"buying_group[{index}]"),
+                member,
+                people,
+                "stakeholder",
+                opportunity.where(f"buying_group[{index}]"),
                 f"opportunity {opportunity.id}.buying_group",
             )
     for link in account_map.links:
         label = f"link {link.source} → {link.target}"
-        yield from _known(link.source, people, "stakeholder", link.where("source"), f"{label}: from")
+        yield from _known(
+            link.source, people, "stakeholder", link.where("source"), f"{label}: from"
+        )
         yield from _known(link.target, people, "stakeholder", link.where("target"), f"{label}: to")
         if link.source == link.target and link.source:
-            yield link.where("target"), "E009", f"{label}: a link from a person to themselves", link.source
+            yield (
+                link.where("target"),
+                "E009",
+                f"{label}: a link from a person to themselves",
+                link.source,
+            )
     for partner in account_map.partners:
         if partner.owner is not None:
             yield from _known(
-                partner.owner, team, "team member", partner.where("owner"), f"partner {partner.id}.owner"
+                partner.owner,
+                team,
+                "team member",
+                partner.where("owner"),
+                f"partner {partner.id}.owner",
             )
         for known in partner.knows:
             yield from _known(
-                known.stakeholder, people, "stakeholder", known.where("stakeholder"),
+                known.stakeholder,
+                people,
+                "stakeholder",
+                known.where("stakeholder"),
                 f"partner {partner.id}.knows",
             )
 

@@ -169,7 +169,9 @@ STAKEHOLDER = Shape(
             item=_enum(m.ROLES, "A buying role."),
         ),
         "stance": _enum(m.STANCES, "Where this person stands on us.", default="unknown"),
-        "influence": _enum(m.INFLUENCE_LEVELS, "How much sway this person has (absent = not assessed)."),
+        "influence": _enum(
+            m.INFLUENCE_LEVELS, "How much sway this person has (absent = not assessed)."
+        ),
         "status": _enum(m.STATUSES, "left = no longer at the account.", default="active"),
         "owner": _ref("team", "Who on our team covers this person: an id from account.team."),
         "last_contact": Field("date", "Date of our last real two-way interaction (YYYY-MM-DD)."),
@@ -188,7 +190,11 @@ LINK = Shape(
     {
         # `from` is a Python keyword and `to` reads badly in code: the model says source/target.
         "from": Field(
-            "slug", "Stakeholder id at the start of the link.", True, ref="stakeholder", attr="source"
+            "slug",
+            "Stakeholder id at the start of the link.",
+            True,
+            ref="stakeholder",
+            attr="source",
         ),
         "to": Field(
             "slug", "Stakeholder id at the end of the link.", True, ref="stakeholder", attr="target"

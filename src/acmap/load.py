@@ -8,6 +8,7 @@ make acmap build an object, follow an alias a billion times or recurse without b
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -108,9 +109,10 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
     if root is None:
         reader.add(Pos(1, 1), "E004", "empty file: a map needs at least `acmap: 1` and `account:`")
         return reader.result(None)
-    if "&" in text or "*" in text or "!" in text:
-        if not reader.check_graph(root):
-            return reader.result(None)
+    # Aliases and tags need a sigil; most files have none and skip the graph check.
+    has_sigils = "&" in text or "*" in text or "!" in text
+    if has_sigils and not reader.check_graph(root):
+        return reader.result(None)
     loaded = reader.read_map(root, file, stem)
     return loaded
 
@@ -146,7 +148,7 @@ def _decode(data: bytes, file: str) -> str | Loaded:
 
 
 _FLOW_OPEN = re.compile(r"[\[\]{}]")
-_LONG_LINE = re.compile(r"[^\n]{%d,}" % DEPTH_LIMIT)
+_LONG_LINE = re.compile(r"[^\n]{" + str(DEPTH_LIMIT) + ",}")
 _COMPACT = re.compile(r"(?:^|[ \t])[-?](?=[ \t])")
 
 
@@ -197,10 +199,8 @@ def _compose(text: str, file: str) -> Any:
             reason = f"{reason}: character U+{character:04X}"
         return _rejected(file, line, col, "E001", reason)
     finally:
-        try:
+        with contextlib.suppress(Exception):  # cleanup must never mask the real outcome
             loader.dispose()
-        except Exception:  # noqa: BLE001 - cleanup must never mask the real outcome
-            pass
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -339,7 +339,9 @@ class _Reader:
     def read_object(self, node: Any, shape: fmt.Shape, label: str) -> Any:
         if type(node).__name__ != "MappingNode":
             self.add(
-                _pos(node), "E005", f"{_lead(label)}expected a mapping of fields, got {_describe(node)}"
+                _pos(node),
+                "E005",
+                f"{_lead(label)}expected a mapping of fields, got {_describe(node)}",
             )
             return SKIP
         values: dict[str, Any] = {}
@@ -416,7 +418,11 @@ class _Reader:
                 if node_type == "ScalarNode" and node.tag == _NULL:
                     return None
                 example = f" e.g. [{node.value}]" if node_type == "ScalarNode" else ""
-                self.add(_pos(node), "E005", f"{_lead(label)}expected a list{example}, got {_describe(node)}")
+                self.add(
+                    _pos(node),
+                    "E005",
+                    f"{_lead(label)}expected a list{example}, got {_describe(node)}",
+                )
                 return SKIP
             assert spec.item is not None
             items = []
@@ -430,14 +436,18 @@ class _Reader:
                 items.append(item)
             return items
         if node_type != "ScalarNode":
-            self.add(_pos(node), "E005", f"{_lead(label)}expected {_KIND_WORDS[kind]}, got {_describe(node)}")
+            self.add(
+                _pos(node),
+                "E005",
+                f"{_lead(label)}expected {_KIND_WORDS[kind]}, got {_describe(node)}",
+            )
             return SKIP
         tag = node.tag
         if tag == _NULL:
             return None
         value: str = node.value
         if kind == "text":
-            if tag == _STR or tag == _TIMESTAMP:
+            if tag in (_STR, _TIMESTAMP):
                 return value
             return self._wrong(node, label, "text", f' (quote it: "{value}")')
         if kind == "slug":
@@ -466,7 +476,9 @@ class _Reader:
                     return date.fromisoformat(value)
                 except ValueError:
                     pass
-            self.add(_pos(node), "E005", f"{_lead(label)}{value!r} is not a valid date (YYYY-MM-DD)")
+            self.add(
+                _pos(node), "E005", f"{_lead(label)}{value!r} is not a valid date (YYYY-MM-DD)"
+            )
             return SKIP
         if kind == "int" or kind == "version":
             number = _number(value) if tag == _INT else None
@@ -482,7 +494,7 @@ class _Reader:
                 return SKIP
             return number
         if kind == "number" or kind == "text_or_number":
-            if tag == _INT or tag == _FLOAT:
+            if tag in (_INT, _FLOAT):
                 number = _number(value)
                 if number is not None:
                     return number

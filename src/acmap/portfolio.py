@@ -172,7 +172,9 @@ def _parallel(
     chunks = [files[i :: jobs * 4] for i in range(jobs * 4)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        parts = list(pool.map(_load_chunk, chunks, [analyse] * len(chunks), [keep_maps] * len(chunks)))
+        parts = list(
+            pool.map(_load_chunk, chunks, [analyse] * len(chunks), [keep_maps] * len(chunks))
+        )
     ordered: list[tuple[Loaded | str, Any]] = [("", None)] * len(files)
     for i, part in enumerate(parts):
         for j, outcome in enumerate(part):

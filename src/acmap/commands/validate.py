@@ -16,8 +16,12 @@ def validate(
     paths: PathsArgument = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text, json or github (default: github in Actions).",
-                     show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or github (default: github in Actions).",
+            show_default=False,
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     today: TodayOption = None,
@@ -44,10 +48,10 @@ def validate(
         summary = {"files": selection.files, "valid": len(selection.maps), **counts}
         sys.stdout.write(findings_document(findings, summary) + "\n")
     elif chosen == "github":
-        from acmap.report.github import annotations
+        from acmap.report.github import workflow_commands
         from acmap.report.text import summary_line
 
-        sys.stdout.write(annotations(findings))
+        sys.stdout.write(workflow_commands(findings))
         sys.stdout.write(summary_line(selection.files, findings) + "\n")
     else:
         from acmap.cli_common import console

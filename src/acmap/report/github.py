@@ -24,5 +24,5 @@ def annotation(finding: Finding) -> str:
     )
 
 
-def annotations(findings: list[Finding]) -> str:
+def workflow_commands(findings: list[Finding]) -> str:
     return "".join(annotation(f) + "\n" for f in sorted(findings, key=Finding.sort_key))

@@ -18,7 +18,11 @@ def plural(count: int, word: str) -> str:
 
 def summary_line(files: int, findings: list[Finding]) -> str:
     counts = count_by_severity(findings)
-    parts = [plural(files, "file"), plural(counts["error"], "error"), plural(counts["warning"], "warning")]
+    parts = [
+        plural(files, "file"),
+        plural(counts["error"], "error"),
+        plural(counts["warning"], "warning"),
+    ]
     if counts["info"]:
         parts.append(plural(counts["info"], "info"))
     return ", ".join(parts)

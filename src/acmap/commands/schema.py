@@ -1,0 +1,17 @@
+"""`acmap schema`: the JSON Schema of the format, for editors."""
+
+from __future__ import annotations
+
+import typer
+
+
+def schema() -> None:
+    """Print the draft-07 JSON Schema of map format v1 (for yaml-language-server)."""
+    from acmap.report.json import dump
+    from acmap.schema import json_schema
+
+    typer.echo(dump(json_schema()))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(schema)
