@@ -1,0 +1,217 @@
+"""What every gap rule shares: the Rule declaration, the Problem it yields and the Context it reads.
+
+A rule is pure: it reads one AccountMap and a Context (today, the thresholds for the account's
+tier, and a few indexes computed once per map) and yields Problems. It never prints and never
+applies settings: the engine turns Problems into Findings, with the configured severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from acmap.config import Thresholds
+from acmap.model import (
+    KEY_ROLES,
+    POWER_ROLES,
+    ROLE_LABELS,
+    AccountMap,
+    Link,
+    Pos,
+    Stakeholder,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One gap at one place. `severity` refines the rule's default (G101 on a strategic account)."""
+
+    pos: Pos
+    message: str
+    subject: str | None = None
+    severity: str | None = None
+
+
+Check = Callable[[AccountMap, "Context"], Iterator[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A gap rule: a stable code, a kebab name, a default severity and a pure check.
+
+    `severity` is the documented default; a check may yield a Problem with a different one when
+    SPEC §4 says so (G101 is an error on strategic and key accounts). `summary` says when the rule
+    fires, for `--help` texts and the README.
+    """
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    check: Check
+
+
+def rule(code: str, name: str, severity: str, summary: str) -> Callable[[Check], Rule]:
+    """Declare a check function as a rule: ``@rule("G101", "no-economic-buyer", ...)``."""
+
+    def declare(check: Check) -> Rule:
+        return Rule(code, name, severity, summary, check)
+
+    return declare
+
+
+class Context:
+    """Today, the thresholds for this account's tier, and indexes every rule would otherwise rebuild.
+
+    Built once per map by the engine; rules only read it.
+    """
+
+    __slots__ = (
+        "engaged",
+        "engaged_ids",
+        "key",
+        "linked",
+        "people",
+        "reports",
+        "team",
+        "thresholds",
+        "today",
+    )
+
+    def __init__(self, account_map: AccountMap, today: date, thresholds: Thresholds) -> None:
+        self.today = today
+        self.thresholds = thresholds
+        self.people: dict[str, Stakeholder] = {}
+        for person in account_map.stakeholders:
+            self.people.setdefault(person.id, person)
+        self.team = {member.id: member.name for member in account_map.account.team}
+        engaged_days = thresholds.engaged_days
+        # SPEC §2: active, and last contact within engaged_days (a future date counts as recent).
+        self.engaged = [
+            s
+            for s in account_map.stakeholders
+            if s.active
+            and s.last_contact is not None
+            and (today - s.last_contact).days <= engaged_days
+        ]
+        self.engaged_ids = frozenset(s.id for s in self.engaged)
+        self.key = [s for s in account_map.stakeholders if s.is_key]
+        # Who reports to whom, and who appears at either end of a link.
+        self.reports: dict[str, list[Stakeholder]] = {}
+        for person in account_map.stakeholders:
+            if person.reports_to:
+                self.reports.setdefault(person.reports_to, []).append(person)
+        self.linked: dict[str, list[Link]] = {}
+        for link in account_map.links:
+            self.linked.setdefault(link.source, []).append(link)
+            if link.target != link.source:
+                self.linked.setdefault(link.target, []).append(link)
+
+    def days_since(self, day: date) -> int:
+        return (self.today - day).days
+
+    def is_engaged(self, person: Stakeholder) -> bool:
+        return person.id in self.engaged_ids
+
+    def member(self, member_id: str | None) -> str | None:
+        """A team member's name for messages, or None when there is no such member."""
+        if member_id is None:
+            return None
+        return self.team.get(member_id) or member_id
+
+
+# --- Words for messages -----------------------------------------------------------------------
+
+
+def roles_text(person: Stakeholder, only: frozenset[str] | None = None) -> str:
+    shown = [r for r in person.roles if only is None or r in only]
+    return ", ".join(ROLE_LABELS.get(r, r) for r in shown)
+
+
+def who(person: Stakeholder, *, key_roles: bool = True) -> str:
+    """A person as a rep reads them: "Mary Lee (CFO, economic buyer)"."""
+    details = []
+    if person.title and person.identified:
+        details.append(person.title)
+    roles = roles_text(person, KEY_ROLES if key_roles else None)
+    if roles:
+        details.append(roles)
+    elif person.influence == "high" and key_roles:
+        details.append("high influence")
+    return f"{person.display} ({', '.join(details)})" if details else person.display
+
+
+def names(people: list[Stakeholder], limit: int = 3) -> str:
+    """ "A, B and C" (and "… and 2 more" past `limit`)."""
+    shown = [p.display for p in people[:limit]]
+    rest = len(people) - len(shown)
+    if rest > 0:
+        shown.append(f"{rest} more")
+    if len(shown) <= 1:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def holds_power(person: Stakeholder) -> bool:
+    return not POWER_ROLES.isdisjoint(person.roles)
+
+
+# Link types through which one person can bring us to another (conflicts never do).
+WARM_LINKS = frozenset({"influences", "dotted_line", "mentors", "allies"})
+
+
+def warm_route(account_map: AccountMap, ctx: Context, person: Stakeholder) -> str:
+    """Who could help us reach `person`: a friendly, engaged colleague, else a partner.
+
+    Returns a clause such as "Jin Kim influences Mary Lee" or "", for the end of a message.
+    """
+    best: tuple[int, str] | None = None
+    for link in ctx.linked.get(person.id, ()):
+        if link.type not in WARM_LINKS:
+            continue
+        other_id = link.source if link.target == person.id else link.target
+        other = ctx.people.get(other_id)
+        if other is None or other is person or not other.friendly or not ctx.is_engaged(other):
+            continue
+        if link.source == other.id:
+            verb = {
+                "influences": "influences",
+                "dotted_line": "works with",
+                "mentors": "mentors",
+                "allies": "is allied with",
+            }[link.type]
+        else:
+            verb = {
+                "influences": "is influenced by",
+                "dotted_line": "works with",
+                "mentors": "is mentored by",
+                "allies": "is allied with",
+            }[link.type]
+        rank = {"strong": 0, "medium": 1, "weak": 2}.get(link.strength, 1)
+        candidate = (rank, f"{other.display} {verb} {person.display}")
+        if best is None or candidate[0] < best[0]:
+            best = candidate
+    if best is not None:
+        return best[1]
+    for manager_id in (person.reports_to,):
+        manager = ctx.people.get(manager_id or "")
+        if manager is not None and manager.friendly and ctx.is_engaged(manager):
+            return f"{manager.display}, their manager, is on our side"
+    for report in ctx.reports.get(person.id, ()):
+        if report.friendly and ctx.is_engaged(report):
+            return f"{report.display} reports to them and is on our side"
+    for partner in account_map.partners:
+        for acquaintance in partner.knows:
+            if acquaintance.stakeholder == person.id and acquaintance.strength != "weak":
+                return f"partner {partner.name} knows them"
+    return ""
+
+
+def account_pos(account_map: AccountMap) -> Pos:
+    """Where account-level gaps point: the start of the `account:` mapping, as validate does."""
+    return account_map.account.pos

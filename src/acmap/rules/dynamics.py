@@ -1,0 +1,201 @@
+"""G3xx dynamics: who opposes us, who connects to power, and whether the picture is honest."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from acmap.model import AccountMap, Stakeholder
+from acmap.rules.base import (
+    WARM_LINKS,
+    Context,
+    Problem,
+    account_pos,
+    holds_power,
+    names,
+    rule,
+    warm_route,
+    who,
+)
+
+# G305 hidden-influencer lives here too once the graph module lands (see rules/__init__.py).
+
+
+@rule(
+    "G301",
+    "unaddressed-blocker",
+    "warning",
+    "a blocker (or a high-influence skeptic) with no owner and no link from an advocate/supporter",
+)
+def unaddressed_blocker(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
+    for person in account_map.stakeholders:
+        if not person.active or person.owner is not None:
+            continue
+        if not (
+            person.stance == "blocker"
+            or (person.stance == "skeptic" and person.influence == "high")
+        ):
+            continue
+        if any(_friendly_reach(ctx, link_source, person) for link_source in _sources(ctx, person)):
+            continue
+        what = (
+            person.stance if person.influence != "high" else f"{person.stance} with high influence"
+        )
+        route = warm_route(account_map, ctx, person)
+        hint = f" ({route})" if route else ""
+        yield Problem(
+            person.where("stance"),
+            f"{who(person)} is a {what} and nobody works on them — give them an owner and "
+            f"find a supporter who can sway them{hint}",
+            subject=person.id,
+        )
+
+
+def _sources(ctx: Context, person: Stakeholder) -> Iterator[str]:
+    """Who has a link towards `person` (either end of a mutual `allies` link)."""
+    for link in ctx.linked.get(person.id, ()):
+        if link.type == "allies":
+            yield link.source if link.target == person.id else link.target
+        elif link.type in WARM_LINKS and link.target == person.id:
+            yield link.source
+
+
+def _friendly_reach(ctx: Context, source_id: str, person: Stakeholder) -> bool:
+    source = ctx.people.get(source_id)
+    return source is not None and source is not person and source.active and source.friendly
+
+
+@rule(
+    "G302",
+    "no-path-to-power",
+    "info",
+    "no economic buyer or decision maker is reachable from an advocate, supporter or champion "
+    "through links or reporting lines",
+)
+def no_path_to_power(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
+    people = [s for s in account_map.stakeholders if s.active]
+    power = [s for s in people if holds_power(s)]
+    if not power:
+        return  # G101/G102 say that nobody holds power; there is nothing to reach.
+    friends = [s for s in people if s.friendly or "champion" in s.roles]
+    targets = ", ".join(who(s) for s in power[:2])
+    if not friends:
+        yield Problem(
+            account_pos(account_map),
+            f"no path to {targets}: nobody is an advocate, supporter or champion yet — "
+            "win a first supporter",
+        )
+        return
+    parent = _reach(account_map, ctx, friends)
+    if any(s.id in parent for s in power):
+        return
+    best = _best_reached(ctx, parent, power)
+    path = _path(parent, best.id)
+    shown = " → ".join(ctx.people[step].display for step in path)
+    if len(path) == 1:
+        partial = f"the best placed, {who(best)}, has no connection onward"
+    else:
+        partial = f"best partial path {shown}"
+    yield Problem(
+        account_pos(account_map),
+        f"no path from our supporters to {targets}: {partial} — find who connects "
+        f"{best.display} to {power[0].display}, or ask for an introduction",
+    )
+
+
+def _reach(account_map: AccountMap, ctx: Context, friends: list[Stakeholder]) -> dict[str, str]:
+    """Breadth-first from every friendly person; returns each reached id's predecessor."""
+    neighbours: dict[str, list[str]] = {}
+
+    def connect(a: str, b: str) -> None:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+
+    active = {s.id for s in account_map.stakeholders if s.active}
+    for person in account_map.stakeholders:
+        if person.id in active and person.reports_to in active:
+            connect(person.id, person.reports_to)
+    for link in account_map.links:
+        # Either direction of a warm relationship gets us a word in; a conflict never does.
+        if link.type in WARM_LINKS and link.source in active and link.target in active:
+            connect(link.source, link.target)
+    parent: dict[str, str] = {}
+    queue: deque[str] = deque()
+    for friend in friends:
+        if friend.id not in parent:
+            parent[friend.id] = friend.id
+            queue.append(friend.id)
+    while queue:
+        current = queue.popleft()
+        for following in neighbours.get(current, ()):
+            if following not in parent:
+                parent[following] = current
+                queue.append(following)
+    return parent
+
+
+def _best_reached(ctx: Context, parent: dict[str, str], power: list[Stakeholder]) -> Stakeholder:
+    """The reached person nearest to power: high influence first, then in a power holder's unit."""
+    power_units = {s.unit for s in power if s.unit}
+    order = {"high": 0, "medium": 1, "low": 2}
+    reached = [ctx.people[i] for i in parent]
+    return min(
+        reached,
+        key=lambda s: (
+            order.get(s.influence or "", 3),
+            s.unit not in power_units,
+            len(_path(parent, s.id)),
+        ),
+    )
+
+
+def _path(parent: dict[str, str], end: str) -> list[str]:
+    path = [end]
+    while parent[path[-1]] != path[-1]:
+        path.append(parent[path[-1]])
+    path.reverse()
+    return path
+
+
+@rule(
+    "G303",
+    "isolated-stakeholder",
+    "info",
+    "an active stakeholder with no reporting line, no reports and no links",
+)
+def isolated_stakeholder(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
+    for person in account_map.stakeholders:
+        if not person.active or person.reports_to or person.id in ctx.reports:
+            continue
+        if person.id in ctx.linked:
+            continue
+        yield Problem(
+            person.pos,
+            f"{who(person)} is not connected to anyone — add reports_to or a link so the map "
+            "shows how they fit in",
+            subject=person.id,
+        )
+
+
+ROSE_TINTED_MIN = 5  # known stances before an all-positive picture looks suspicious
+
+
+@rule(
+    "G304",
+    "rose-tinted",
+    "info",
+    "5 or more stances known and none is skeptic or blocker",
+)
+def rose_tinted(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
+    known = [s for s in account_map.stakeholders if s.active and s.stance != "unknown"]
+    if len(known) < ROSE_TINTED_MIN:
+        return
+    if any(s.stance in ("skeptic", "blocker") for s in known):
+        return
+    coaches = [s for s in known if "coach" in s.roles]
+    ask = f"ask {names(coaches)}" if coaches else "ask your coach"
+    yield Problem(
+        account_pos(account_map),
+        f"{len(known)} stances known and not one skeptic or blocker — every deal has opposition: "
+        f"{ask} who prefers the status quo or a competitor",
+    )

@@ -1,0 +1,73 @@
+"""Runs the gap rules on one map and applies the settings: severity overrides, "off", per-tier
+thresholds and the map's own `x-acmap-ignore`. The rules stay pure; this is where policy lives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from acmap.config import GapSettings
+from acmap.findings import Finding
+from acmap.model import AccountMap
+from acmap.rules import RULES, Rule, lookup
+from acmap.rules.base import Context
+
+
+def context_for(account_map: AccountMap, gaps: GapSettings, today: date) -> Context:
+    return Context(account_map, today, gaps.thresholds(account_map.account.tier))
+
+
+def configured_severity(rule: Rule, gaps: GapSettings) -> str | None:
+    """The severity the settings force on a rule ("off" included), or None to keep the rule's."""
+    return gaps.severity.get(rule.code) or gaps.severity.get(rule.name)
+
+
+def ignored_codes(account_map: AccountMap) -> set[str]:
+    codes = set()
+    for word in account_map.account.ignore:
+        found = lookup(word.strip())
+        if found is not None:
+            codes.add(found.code)
+    return codes
+
+
+def check_map(
+    account_map: AccountMap,
+    gaps: GapSettings,
+    today: date,
+    *,
+    only: Collection[str] | None = None,
+    ctx: Context | None = None,
+) -> list[Finding]:
+    """Every gap finding for one map, sorted by line, column and code.
+
+    `only` restricts the run to these rule codes (`acmap gaps --rule`).
+    """
+    ctx = ctx or context_for(account_map, gaps, today)
+    ignored = ignored_codes(account_map) if account_map.account.ignore else set()
+    file = account_map.path.as_posix()
+    account = account_map.account.id or None
+    findings: list[Finding] = []
+    for code, rule in RULES.items():
+        if code in ignored or (only is not None and code not in only):
+            continue
+        forced = configured_severity(rule, gaps)
+        if forced == "off":
+            continue
+        for problem in rule.check(account_map, ctx):
+            findings.append(
+                Finding(
+                    file,
+                    problem.pos.line,
+                    problem.pos.col,
+                    rule.code,
+                    rule.name,
+                    forced or problem.severity or rule.severity,
+                    problem.message,
+                    account,
+                    problem.subject,
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    return findings
