@@ -20,31 +20,22 @@ from acmap import codes
 from acmap import formatv1 as fmt
 from acmap.findings import Finding
 from acmap.model import AccountMap, Pos
+from acmap.yamlnodes import NodeLoader, is_mapping, is_scalar, is_sequence, tag_name
 
 MAX_BYTES = 5 * 1024 * 1024
 ALIAS_LIMIT = 64  # alias uses per file; real maps need a handful at most
 EXPANSION_LIMIT = 100_000  # nodes after aliases are expanded
 DEPTH_LIMIT = 1_000  # libyaml's composer recurses in C: stop hostile nesting before it does
 
-_NULL = "tag:yaml.org,2002:null"
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_SAFE_TAGS = frozenset(
-    {
-        _NULL,
-        _STR,
-        _INT,
-        _FLOAT,
-        _BOOL,
-        _TIMESTAMP,
-        "tag:yaml.org,2002:map",
-        "tag:yaml.org,2002:seq",
-        "tag:yaml.org,2002:merge",
-    }
-)
+_NULL = "null"
+_STR = "str"
+_INT = "int"
+_FLOAT = "float"
+_BOOL = "bool"
+_TIMESTAMP = "timestamp"
+_SAFE_TAGS = frozenset({_NULL, _STR, _INT, _FLOAT, _BOOL, _TIMESTAMP, "map", "seq", "merge"})
+# Where an anchor, alias or tag could start; files without any skip the graph check.
+_SIGIL = re.compile(r"(?:^|[\s\[{,:?-])[&*!]\S", re.MULTILINE)
 _SLUG = re.compile(fmt.SLUG_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TYPE_WORDS = {
@@ -109,9 +100,7 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
     if root is None:
         reader.add(Pos(1, 1), "E004", "empty file: a map needs at least `acmap: 1` and `account:`")
         return reader.result(None)
-    # Aliases and tags need a sigil; most files have none and skip the graph check.
-    has_sigils = "&" in text or "*" in text or "!" in text
-    if has_sigils and not reader.check_graph(root):
+    if _SIGIL.search(text) and not reader.check_graph(root):
         return reader.result(None)
     loaded = reader.read_map(root, file, stem)
     return loaded
@@ -174,10 +163,9 @@ def _too_deep(text: str) -> bool:
 
 def _compose(text: str, file: str) -> Any:
     """The C composer's node tree (or None for an empty document), or a Loaded with E001."""
-    from ruamel.yaml.cyaml import CSafeLoader
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    loader = CSafeLoader(text)
+    loader = NodeLoader(text)
     try:
         return loader.get_single_node()
     except MarkedYAMLError as exc:
@@ -214,12 +202,11 @@ def _pos(node: Any) -> Pos:
 
 
 def _describe(node: Any) -> str:
-    kind = type(node).__name__
-    if kind == "MappingNode":
+    if is_mapping(node):
         return "a mapping"
-    if kind == "SequenceNode":
+    if is_sequence(node):
         return "a list"
-    return _TYPE_WORDS.get(node.tag, "a value")
+    return _TYPE_WORDS.get(tag_name(node), "a value")
 
 
 def _lead(label: str) -> str:
@@ -284,11 +271,12 @@ class _Reader:
                     return False
                 continue
             seen.add(id(node))
-            if node.tag not in _SAFE_TAGS:
+            tag = tag_name(node)
+            if tag not in _SAFE_TAGS:
                 self.add(
                     _pos(node),
                     "E011",
-                    f"YAML tag {node.tag!r} is not allowed: maps use plain YAML values only",
+                    f"YAML tag {tag!r} is not allowed: maps use plain YAML values only",
                 )
                 ok = False
             value = node.value
@@ -312,7 +300,7 @@ class _Reader:
     # --- the walk ----------------------------------------------------------------------------
 
     def read_map(self, root: Any, file: str, stem: str | None) -> Loaded:
-        if type(root).__name__ != "MappingNode":
+        if not is_mapping(root):
             self.add(
                 _pos(root),
                 "E005",
@@ -337,7 +325,7 @@ class _Reader:
         return self.result(built, stem)
 
     def read_object(self, node: Any, shape: fmt.Shape, label: str) -> Any:
-        if type(node).__name__ != "MappingNode":
+        if not is_mapping(node):
             self.add(
                 _pos(node),
                 "E005",
@@ -349,7 +337,7 @@ class _Reader:
         keys: dict[str, Any] = {}
         fields = shape.fields
         for key_node, value_node in node.value:
-            if type(key_node).__name__ != "ScalarNode":
+            if not is_scalar(key_node):
                 self.add(_pos(key_node), "E005", f"{_lead(label)}a key must be plain text")
                 continue
             key = key_node.value
@@ -407,17 +395,17 @@ class _Reader:
 
     def read_value(self, node: Any, spec: fmt.Field, label: str) -> Any:
         kind = spec.kind
-        node_type = type(node).__name__
+        scalar = is_scalar(node)
         if kind == "object":
-            if node_type == "ScalarNode" and node.tag == _NULL:
+            if scalar and tag_name(node) == _NULL:
                 return None
             assert spec.shape is not None
             return self.read_object(node, spec.shape, label)
         if kind == "list":
-            if node_type != "SequenceNode":
-                if node_type == "ScalarNode" and node.tag == _NULL:
+            if not is_sequence(node):
+                if scalar and tag_name(node) == _NULL:
                     return None
-                example = f" e.g. [{node.value}]" if node_type == "ScalarNode" else ""
+                example = f" e.g. [{node.value}]" if scalar else ""
                 self.add(
                     _pos(node),
                     "E005",
@@ -435,14 +423,14 @@ class _Reader:
                     continue
                 items.append(item)
             return items
-        if node_type != "ScalarNode":
+        if not scalar:
             self.add(
                 _pos(node),
                 "E005",
                 f"{_lead(label)}expected {_KIND_WORDS[kind]}, got {_describe(node)}",
             )
             return SKIP
-        tag = node.tag
+        tag = tag_name(node)
         if tag == _NULL:
             return None
         value: str = node.value
