@@ -15,6 +15,7 @@ from acmap import __version__
 COMMANDS = (
     "validate",
     "schema",
+    "render",
 )
 
 app = typer.Typer(
