@@ -115,6 +115,12 @@ def _rejected(file: str, line: int, col: int, code: str, message: str) -> Loaded
 
 
 def _decode(data: bytes, file: str) -> str | Loaded:
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line, col = _byte_line_col(data, nul)
+        return _rejected(
+            file, line, col, "E001", "binary content (a NUL byte): a map file is UTF-8 text"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -123,9 +129,7 @@ def _decode(data: bytes, file: str) -> str | Loaded:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = _byte_line_col(data, exc.start)
         return _rejected(
             file,
             line,
@@ -191,6 +195,11 @@ def _compose(text: str, file: str) -> Any:
             loader.dispose()
 
 
+def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
 def _line_col(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
@@ -239,7 +248,7 @@ class _Reader:
         account_id = built.account.id if built is not None and built.account.id else None
         findings = [
             codes.finding(self.file, line, col, code, message, account_id, subject)
-            for line, col, code, message, subject in self.problems
+            for line, col, code, message, subject in sorted(self.problems, key=lambda p: p[:4])
         ]
         failed = any(f.severity == "error" for f in findings)
         return Loaded(
