@@ -7,6 +7,7 @@ piece of user text passes through the one audited escaping function in safe.py.
 from __future__ import annotations
 
 import itertools
+import math
 import textwrap
 from collections import deque
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ VIEWS = ("full", "org", "influence")
 LARGE = 120  # people: beyond this, labels get compact and the layout tighter
 
 NAME_WIDTH = 40
+STACK_FROM = 4  # more leaf reports than this under one manager are stacked in columns
 TITLE_WIDTH = 30
 
 
@@ -486,7 +488,31 @@ def _reporting_lines(graph: _Graph, people: list[Stakeholder], shown: set[str]) 
                 {"color": line.color, "style": line.style, "arrowhead": line.arrowhead},
             )
             drawn = True
+    _stack_wide_teams(graph, people, shown)
     return drawn
+
+
+def _stack_wide_teams(graph: _Graph, people: list[Stakeholder], shown: set[str]) -> None:
+    """Stack a manager's many direct reports who manage nobody into a few short columns.
+
+    Without this a flat organisation (a VP with 40 reports) becomes one endless row. Invisible
+    edges chain each column; the reporting arrows stay as they are.
+    """
+    managers = {p.reports_to for p in people if p.reports_to in shown}
+    teams: dict[tuple[str, str | None], list[Stakeholder]] = {}
+    for person in people:
+        manager = person.reports_to
+        if manager and manager in shown and manager != person.id and person.id not in managers:
+            teams.setdefault((manager, person.unit), []).append(person)
+    for team in teams.values():
+        if len(team) <= STACK_FROM:
+            continue
+        columns = math.ceil(math.sqrt(len(team) / 2))
+        rows = math.ceil(len(team) / columns)
+        for start in range(0, len(team), rows):
+            column = team[start : start + rows]
+            for upper, lower in itertools.pairwise(column):
+                graph.edge(graph.ids[upper.id], graph.ids[lower.id], {"style": "invis"})
 
 
 def _links(graph: _Graph, account_map: AccountMap, shown: set[str], constraint: bool) -> set[str]:

@@ -35,8 +35,24 @@ def run_dot(source: str, fmt: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     argv = [program, f"-T{fmt}"]
     if fmt == "png":
         argv.append(f"-Gdpi={PNG_DPI}")
+    done = _run(argv, source, timeout)
+    if done.returncode != 0 and _ROUTING_TROUBLE in done.stderr:
+        # dot's spline router sometimes gives up on edges between distant clusters in large
+        # accounts; straight lines are less pretty but always route.
+        done = _run([*argv, "-Gsplines=line"], source, timeout)
+    if done.returncode != 0 or not done.stdout:
+        detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        tail = "; ".join(detail[-3:]) or f"exit code {done.returncode}"
+        raise RenderError(f"dot failed: {tail}")
+    return done.stdout
+
+
+_ROUTING_TROUBLE = b"libpath/"
+
+
+def _run(argv: list[str], source: str, timeout: float) -> subprocess.CompletedProcess[bytes]:
     try:
-        done = subprocess.run(
+        return subprocess.run(
             argv,
             input=source.encode("utf-8"),
             capture_output=True,
@@ -49,9 +65,4 @@ def run_dot(source: str, fmt: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
             "--view org, or --focus ID --depth 1, or allow longer with --timeout."
         ) from None
     except OSError as exc:
-        raise RenderError(f"could not run {program}: {exc.strerror or exc}") from None
-    if done.returncode != 0 or not done.stdout:
-        detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        tail = "; ".join(detail[-3:]) or f"exit code {done.returncode}"
-        raise RenderError(f"dot failed: {tail}")
-    return done.stdout
+        raise RenderError(f"could not run {argv[0]}: {exc.strerror or exc}") from None
