@@ -16,6 +16,9 @@ COMMANDS = (
     "validate",
     "schema",
     "render",
+    "gaps",
+    "list",
+    "show",
 )
 
 app = typer.Typer(

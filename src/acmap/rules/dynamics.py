@@ -45,7 +45,7 @@ def unaddressed_blocker(account_map: AccountMap, ctx: Context) -> Iterator[Probl
         hint = f" ({route})" if route else ""
         yield Problem(
             person.where("stance"),
-            f"{who(person)} is a {what} and nobody works on them — give them an owner and "
+            f"{who(person, key_roles=False)} is a {what} and nobody works on them — give them an owner and "
             f"find a supporter who can sway them{hint}",
             subject=person.id,
         )

@@ -1,0 +1,372 @@
+"""`acmap gaps`: what is missing in each account map, and what to do next."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from acmap.cli_common import PathsArgument, TodayOption, fail, pick_format, settings, today_for
+
+if TYPE_CHECKING:
+    from acmap.findings import Finding
+    from acmap.health import AccountReport
+    from acmap.portfolio import Selection
+
+FORMATS = ("text", "json", "markdown", "github")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+def gaps(
+    paths: PathsArgument = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Only accounts owned by this team member id, and stakeholders they cover.",
+            show_default=False,
+        ),
+    ] = None,
+    tier: Annotated[
+        list[str] | None,
+        typer.Option("--tier", help="Only accounts of this tier (repeatable).", show_default=False),
+    ] = None,
+    severity: Annotated[
+        str,
+        typer.Option("--severity", help="Minimum severity shown: error, warning or info."),
+    ] = "info",
+    rule: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rule",
+            help="Only this rule: a code (G201), a name (gone-dark) or a family (G2). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", help="Exit 1 on a shown gap at or above: error, warning, info, never."
+        ),
+    ] = "never",
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, markdown or github (default: github in Actions).",
+            show_default=False,
+        ),
+    ] = None,
+    today: TodayOption = None,
+) -> None:
+    """Report the gaps in each account map, grouped by account, worst first.
+
+    Exit 0 unless --fail-on finds a gap at or above its level (1); 2 on unusable input.
+    """
+    from functools import partial
+
+    from acmap.findings import SEVERITIES, at_least
+    from acmap.health import assess
+    from acmap.model import TIERS
+    from acmap.portfolio import SelectionError, load_selection
+
+    config = settings()
+    day = today_for(config, today)
+    chosen = pick_format(output_format, FORMATS)
+    _check_choice("--severity", severity, SEVERITIES)
+    _check_choice("--fail-on", fail_on, FAIL_LEVELS)
+    for wanted in tier or []:
+        _check_choice("--tier", wanted, TIERS)
+    only = rule_codes(rule) if rule else None
+    analyse = partial(assess, gaps=config.gaps, today=day, only=only)
+    try:
+        selection = load_selection(paths or [], config, analyse=analyse, keep_maps=False)
+    except SelectionError as exc:
+        fail(str(exc))
+    reports: list[AccountReport] = list(selection.results)
+    if owner is not None:
+        _check_owner(owner, reports)
+    reports = select(reports, owner=owner, tiers=tier, floor=severity)
+    kept = {r.id for r in reports}
+    validation = [
+        f
+        for f in selection.findings
+        if at_least(f.severity, severity)
+        and (f.account is None or f.account in kept or f.severity == "error")
+    ]
+    shown = validation + [f for r in reports for f in r.findings]
+
+    if chosen == "json":
+        from acmap.report.json import findings_document
+
+        sys.stdout.write(findings_document(shown, _summary(selection, reports, shown)) + "\n")
+    elif chosen == "github":
+        from acmap.report.github import workflow_commands
+
+        sys.stdout.write(workflow_commands(shown))
+        sys.stdout.write(_totals(selection, reports, shown) + "\n")
+    elif chosen == "markdown":
+        from acmap.report.markdown import gaps_markdown
+
+        sys.stdout.write(gaps_markdown(reports, validation, _totals(selection, reports, shown)))
+    else:
+        _print_text(selection, reports, validation, _totals(selection, reports, shown))
+
+    for problem in selection.unreadable:
+        sys.stderr.write(f"acmap: {problem}\n")
+    if selection.unreadable:
+        raise typer.Exit(2)
+    if fail_on != "never" and any(at_least(f.severity, fail_on) for f in shown):
+        raise typer.Exit(1)
+
+
+def _check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        import difflib
+
+        close = difflib.get_close_matches(value, allowed, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        fail(f"{option} {value!r}: expected one of {', '.join(allowed)}{hint}")
+
+
+def rule_codes(words: list[str]) -> frozenset[str]:
+    """--rule values to rule codes: a code, a kebab name or a family prefix such as G2."""
+    import difflib
+
+    from acmap.rules import RESERVED, RULES, lookup
+
+    codes: set[str] = set()
+    for word in words:
+        found = lookup(word)
+        if found is not None:
+            codes.add(found.code)
+            continue
+        upper = word.upper()
+        if upper in RESERVED or word in RESERVED.values():
+            continue  # named by the spec, not shipped yet: selects nothing
+        family = [code for code in RULES if len(upper) >= 2 and code.startswith(upper)]
+        if upper.startswith("G") and family:
+            codes.update(family)
+            continue
+        choices = [w for r in RULES.values() for w in (r.code, r.name)]
+        close = difflib.get_close_matches(word, choices, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        fail(f"--rule {word!r}: no such rule{hint}; `acmap gaps --help` lists them")
+    return frozenset(codes)
+
+
+def _check_owner(owner: str, reports: list[AccountReport]) -> None:
+    team = {member for r in reports for member in r.team}
+    if not reports or owner in team:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(owner, sorted(team), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    fail(f"--owner {owner!r}: no such team member in the selected maps{hint}")
+
+
+def select(
+    reports: list[AccountReport],
+    *,
+    owner: str | None = None,
+    tiers: list[str] | None = None,
+    floor: str = "info",
+) -> list[AccountReport]:
+    """Apply --owner, --tier and --severity: the accounts and findings a command shows.
+
+    With --owner, an account the member owns keeps every finding; in other accounts only the
+    findings about stakeholders the member covers remain, and accounts with none drop out.
+    """
+    from dataclasses import replace
+
+    from acmap.findings import at_least
+
+    chosen = []
+    for report in reports:
+        if tiers and report.tier not in tiers:
+            continue
+        findings = [f for f in report.findings if at_least(f.severity, floor)]
+        if owner is not None and report.owner != owner:
+            covered = {p for p, o in report.people_owners.items() if o == owner}
+            if not covered:
+                continue
+            findings = [f for f in findings if f.subject in covered]
+        chosen.append(replace(report, findings=findings))
+    return chosen
+
+
+def _summary(
+    selection: Selection, reports: list[AccountReport], shown: list[Finding]
+) -> dict[str, object]:
+    from acmap.findings import count_by_severity
+    from acmap.health import worst_first
+
+    return {
+        "files": selection.files,
+        "valid": len(selection.maps) or len(selection.results),
+        "accounts": [r.as_json() for r in worst_first(reports)],
+        **count_by_severity(shown),
+    }
+
+
+def _totals(selection: Selection, reports: list[AccountReport], shown: list[Finding]) -> str:
+    from acmap.findings import count_by_severity
+
+    counts = count_by_severity(shown)
+    statuses = {s: sum(1 for r in reports if r.status == s) for s in ("red", "amber", "green")}
+    parts = [_plural(len(reports), "account")]
+    status_text = ", ".join(f"{n} {s}" for s, n in statuses.items() if n)
+    if status_text:
+        parts[0] += f" ({status_text})"
+    skipped = selection.files - len(selection.results)
+    if skipped > 0:
+        parts.append(f"{_plural(skipped, 'invalid file')} skipped")
+    parts.append(
+        f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} info"
+    )
+    return "; ".join(parts)
+
+
+def _tally(counts: dict[str, int]) -> str:
+    words = {"error": "error", "warning": "warning", "info": "info"}
+    return ", ".join(
+        f"{n} {words[s]}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# --- text -----------------------------------------------------------------------------------
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+STATUS_STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green"}
+
+
+def use_colour() -> bool:
+    """Colour only on a terminal, never with NO_COLOR (checked here so plain output skips rich)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def width() -> int:
+    import shutil
+
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
+Segment = tuple[str, str]  # (text, rich style or "")
+
+
+class Lines:
+    """Output built as styled segments: printed through rich on a terminal, as plain text else."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[Segment]] = []
+
+    def add(self, *segments: Segment | str) -> None:
+        self.lines.append([s if isinstance(s, tuple) else (s, "") for s in segments])
+
+    def wrapped(
+        self, prefix: list[Segment], text: str, indent: int, total: int, first: int = 0
+    ) -> None:
+        """`prefix` then `text`, the following lines indented by `indent` columns.
+
+        `first` is how much wider than `indent` the prefix of the first line is.
+        """
+        import textwrap
+
+        room = max(20, total - indent)
+        parts = textwrap.wrap(
+            text, room, initial_indent=" " * first, break_on_hyphens=False, break_long_words=False
+        ) or [""]
+        self.lines.append([*prefix, (parts[0][first:], "")])
+        for rest in parts[1:]:
+            self.lines.append([(" " * indent + rest, "")])
+
+    def write(self) -> None:
+        if use_colour():
+            from rich.console import Console
+            from rich.text import Text
+
+            console = Console(highlight=False, soft_wrap=True)
+            for line in self.lines:
+                console.print(Text.assemble(*line))
+        else:
+            sys.stdout.write("".join("".join(t for t, _ in line) + "\n" for line in self.lines))
+
+
+def _print_text(
+    selection: Selection,
+    reports: list[AccountReport],
+    validation: list[Finding],
+    totals: str,
+) -> None:
+    from acmap.health import by_importance, next_actions, worst_first
+
+    total = width()
+    out = Lines()
+    if validation:
+        for f in validation:
+            out.add(
+                (f"{f.file}:{f.line}:{f.col}:", "bold"),
+                " ",
+                (f.code, SEVERITY_STYLE[f.severity]),
+                (f" {f.name} ", "dim"),
+                f.message,
+            )
+        out.add()
+    ordered = worst_first(reports)
+    actions = next_actions(ordered)
+    if actions:
+        out.add(("Next actions", "bold underline"))
+        for number, (report, finding) in enumerate(actions, 1):
+            lead = f"{number:>3}. "
+            out.wrapped(
+                [(lead, ""), (report.id, "bold"), (": ", "")],
+                f"{finding.message} [{finding.code}]",
+                len(lead),
+                total,
+                first=len(report.id) + 2,
+            )
+        out.add()
+    for report in ordered:
+        _account_block(out, report, total, by_importance(report.findings))
+    out.add((totals, "bold"))
+    out.write()
+
+
+def _account_block(out: Lines, report: AccountReport, total: int, findings: list[Finding]) -> None:
+    out.add(
+        (report.id, "bold"),
+        f" — {report.name}  ",
+        (report.status.upper(), STATUS_STYLE.get(report.status, "")),
+        f"  score {report.score.total}/100",
+    )
+    owner = report.owner_name or "no owner"
+    counts = report.counts
+    tally = _tally(counts) or "no gaps"
+    out.add((f"  {report.tier} · {owner} · {report.file} · {tally}", "dim"))
+    for f in findings:
+        place = f"{f.line}:{f.col}"
+        prefix: list[Segment] = [
+            ("  ", ""),
+            (f"{f.severity:<8}", SEVERITY_STYLE[f.severity]),
+            (f"{f.code} ", "bold"),
+            (f"{place:<8}", "dim"),
+        ]
+        out.wrapped(prefix, f"{f.message} [{f.name}]", 2 + 8 + 5 + 8, total)
+    out.add()
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(gaps)
