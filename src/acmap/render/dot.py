@@ -6,6 +6,7 @@ piece of user text passes through the one audited escaping function in safe.py.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import textwrap
@@ -396,7 +397,14 @@ def _status_note(
 
 
 def _badges(roles: Iterable[str], compact: bool) -> Html:
-    ordered = sorted(set(roles), key=lambda r: style.BADGE_ORDER.index(r))
+    known = frozenset(r for r in roles if r in style.BADGE_TEXT)
+    return _badge_table(known, compact)
+
+
+@functools.lru_cache(maxsize=256)
+def _badge_table(roles: frozenset[str], compact: bool) -> Html:
+    """The role badges: the same few combinations recur, so each is built once."""
+    ordered = sorted(roles, key=style.BADGE_ORDER.index)
     if not ordered:
         return EMPTY
     cells = []
