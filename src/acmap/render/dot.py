@@ -100,7 +100,7 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     graph.close()
 
     if partners:
-        _partners(graph, partners, large)
+        _partners(graph, partners, large, stack=options.view != "influence")
 
     used_links: set[str] = set()
     has_reporting = False
@@ -108,7 +108,7 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
         has_reporting = _reporting_lines(graph, people, shown)
     if options.view in ("full", "influence"):
         used_links = _links(graph, account_map, shown, constraint=options.view == "influence")
-        _knows(graph, partners, shown)
+        _knows(graph, partners, shown, constraint=options.view == "influence")
     if options.legend:
         _legend(graph, options, has_reporting, used_links, bool(partners))
     out.append("}")
@@ -434,7 +434,7 @@ def _badge_table(roles: frozenset[str], compact: bool) -> Html:
     )
 
 
-def _partners(graph: _Graph, partners: list[Partner], large: bool) -> None:
+def _partners(graph: _Graph, partners: list[Partner], large: bool, stack: bool) -> None:
     """Partners outside the account, in a column of their own beside it."""
     graph.open(
         "cluster_partners",
@@ -448,7 +448,9 @@ def _partners(graph: _Graph, partners: list[Partner], large: bool) -> None:
     )
     for partner in partners:
         _partner(graph, partner, large)
-    for upper, lower in itertools.pairwise(partners):
+    # In a top-down diagram the partners stand in a column beside the account; left to right
+    # (influence view) they lead into the people they know.
+    for upper, lower in itertools.pairwise(partners if stack else []):
         graph.edge(
             graph.ids["partner:" + upper.id], graph.ids["partner:" + lower.id], {"style": "invis"}
         )
@@ -540,14 +542,14 @@ def _links(graph: _Graph, account_map: AccountMap, shown: set[str], constraint: 
     return used
 
 
-def _knows(graph: _Graph, partners: list[Partner], shown: set[str]) -> None:
+def _knows(graph: _Graph, partners: list[Partner], shown: set[str], constraint: bool) -> None:
     for partner in partners:
         for acquaintance in partner.knows:
             if acquaintance.stakeholder in shown:
                 graph.edge(
                     graph.ids["partner:" + partner.id],
                     graph.ids[acquaintance.stakeholder],
-                    _line_attrs(style.KNOWS, acquaintance.strength, constraint=False),
+                    _line_attrs(style.KNOWS, acquaintance.strength, constraint),
                 )
 
 
@@ -613,7 +615,7 @@ def _legend(
                     "label": tag("FONT", text(look.label), point_size=9, color=style.INK),
                     "shape": "plaintext",
                     "style": "solid",
-                    "margin": "0.02,0",
+                    "margin": "0.1,0",
                     "height": 0.2,
                 },
             )
