@@ -24,7 +24,10 @@ def test_g101_is_an_error_on_strategic_and_key_accounts() -> None:
 
 
 def test_g101_quiet_when_an_active_person_releases_the_money() -> None:
-    assert check("G101", "stakeholders:\n  - {id: mlee, name: Mary Lee, roles: [economic_buyer]}") == []
+    assert (
+        check("G101", "stakeholders:\n  - {id: mlee, name: Mary Lee, roles: [economic_buyer]}")
+        == []
+    )
 
 
 def test_g101_a_buyer_who_left_does_not_count_and_is_named() -> None:
@@ -65,7 +68,10 @@ def test_g103_suggests_engaged_friends_as_champions() -> None:
 
 
 def test_g103_quiet_with_an_active_champion_even_a_weak_one() -> None:
-    assert check("G103", "stakeholders:\n  - {id: a, name: Ann, roles: [champion], stance: skeptic}") == []
+    assert (
+        check("G103", "stakeholders:\n  - {id: a, name: Ann, roles: [champion], stance: skeptic}")
+        == []
+    )
 
 
 # --- G104 single-threaded ----------------------------------------------------------------------
@@ -168,7 +174,9 @@ def test_g106_fires_when_only_people_without_power_are_engaged() -> None:
 def test_g106_quiet_when_an_engaged_person_has_high_influence_or_a_power_role() -> None:
     high = "stakeholders:\n  - {id: a, name: Ann, influence: high, last_contact: 2026-11-20}\n"
     assert check("G106", high) == []
-    buyer = "stakeholders:\n  - {id: a, name: Ann, roles: [decision_maker], last_contact: 2026-11-20}\n"
+    buyer = (
+        "stakeholders:\n  - {id: a, name: Ann, roles: [decision_maker], last_contact: 2026-11-20}\n"
+    )
     assert check("G106", buyer) == []
 
 

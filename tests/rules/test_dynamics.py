@@ -8,9 +8,13 @@ from tests.rules.helpers import check, where
 
 
 def test_g301_a_blocker_nobody_owns_or_works_on() -> None:
-    source = "stakeholders:\n  - {id: dale, name: Dale Pruitt, title: IT Director, stance: blocker}\n"
+    source = (
+        "stakeholders:\n  - {id: dale, name: Dale Pruitt, title: IT Director, stance: blocker}\n"
+    )
     [found] = check("G301", source)
-    assert found.message.startswith("Dale Pruitt (IT Director) is a blocker and nobody works on them")
+    assert found.message.startswith(
+        "Dale Pruitt (IT Director) is a blocker and nobody works on them"
+    )
     assert found.subject == "dale"
 
 

@@ -68,7 +68,12 @@ def test_g202_fires_for_a_key_person_without_last_contact() -> None:
 
 
 def test_g202_quiet_once_contacted_or_for_people_without_power() -> None:
-    assert check("G202", "stakeholders:\n  - {id: a, name: A, influence: high, last_contact: 2020-01-01}") == []
+    assert (
+        check(
+            "G202", "stakeholders:\n  - {id: a, name: A, influence: high, last_contact: 2020-01-01}"
+        )
+        == []
+    )
     assert check("G202", "stakeholders:\n  - {id: a, name: A, influence: medium}") == []
 
 

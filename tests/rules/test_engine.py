@@ -1,0 +1,92 @@
+"""Settings applied to the rules: severity overrides, off, per-tier thresholds, x-acmap-ignore."""
+
+from __future__ import annotations
+
+from acmap.config import GapSettings, Thresholds
+from acmap.rules import RESERVED, RULES, lookup, rule_names
+from acmap.rules.engine import check_map
+from tests.rules.helpers import TODAY, check, load
+
+BARE = "stakeholders: []\n"
+
+
+def codes(findings: list) -> list[str]:  # type: ignore[type-arg]
+    return sorted({f.code for f in findings})
+
+
+def test_the_registry_lists_every_rule_of_the_spec_once() -> None:
+    expected = [f"G10{i}" for i in range(1, 7)] + [f"G20{i}" for i in range(1, 6)]
+    expected += (
+        [f"G30{i}" for i in range(1, 5)] + [f"G40{i}" for i in range(1, 6)] + ["G501", "G502"]
+    )
+    assert list(RULES) == expected
+    assert len({r.name for r in RULES.values()}) == len(RULES)
+    for rule in RULES.values():
+        assert rule.severity in ("error", "warning", "info")
+    assert RESERVED == {"G305": "hidden-influencer"}
+
+
+def test_settings_may_name_rules_by_code_or_name_and_the_reserved_one() -> None:
+    names = rule_names()
+    assert {"G201", "gone-dark", "G305", "hidden-influencer"} <= set(names)
+    assert lookup("gone-dark") is RULES["G201"]
+    assert lookup("g201") is RULES["G201"]
+    assert lookup("G305") is None
+
+
+def test_severity_override_by_code_and_by_name() -> None:
+    [by_code] = check("G403", BARE, severity={"G403": "error"})
+    assert by_code.severity == "error"
+    [by_name] = check("G403", BARE, severity={"no-goals": "info"})
+    assert by_name.severity == "info"
+
+
+def test_an_override_beats_a_rule_s_own_severity_choice() -> None:
+    strategic = "acmap: 1\naccount: {id: acme, name: Acme, tier: strategic}\n"
+    assert [f.severity for f in check("G101", strategic, severity={"G101": "info"})] == ["info"]
+
+
+def test_off_disables_a_rule() -> None:
+    assert check("G403", BARE, severity={"G403": "off"}) == []
+    assert check("G403", BARE, severity={"no-goals": "off"}) == []
+
+
+def test_per_tier_thresholds() -> None:
+    source = """
+    acmap: 1
+    account: {id: acme, name: Acme, tier: strategic}
+    stakeholders:
+      - {id: a, name: Ann, last_contact: 2026-11-20}
+      - {id: b, name: Bo, last_contact: 2026-11-20}
+      - {id: c, name: Cy, last_contact: 2026-11-20}
+    """
+    account_map = load(source)
+    plain = GapSettings()
+    assert check_map(account_map, plain, TODAY, only={"G104"}) == []
+    strict = GapSettings(per_tier={"strategic": Thresholds(min_engaged=5)})
+    [found] = check_map(account_map, strict, TODAY, only={"G104"})
+    assert "5 wanted for a strategic account" in found.message
+    other_tier = GapSettings(per_tier={"key": Thresholds(min_engaged=5)})
+    assert check_map(account_map, other_tier, TODAY, only={"G104"}) == []
+
+
+def test_x_acmap_ignore_silences_rules_by_code_or_name_for_this_map_only() -> None:
+    source = """
+    acmap: 1
+    account:
+      id: acme
+      name: Acme
+      x-acmap-ignore: [G403, stale-map, no-such-rule]
+    """
+    found = check_map(load(source), GapSettings(), TODAY)
+    assert "G403" not in codes(found)
+    assert "G404" not in codes(found)
+    assert "G101" in codes(found)
+
+
+def test_findings_carry_file_account_and_sort_by_place() -> None:
+    found = check_map(load(BARE), GapSettings(), TODAY)
+    assert {f.file for f in found} == {"maps/acme.yaml"}
+    assert {f.account for f in found} == {"acme"}
+    assert found == sorted(found, key=lambda f: f.sort_key())
+    assert all(f.name == RULES[f.code].name for f in found)
