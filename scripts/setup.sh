@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set up everything acmap needs on a Debian/Ubuntu machine (or any machine with python3 and dot):
+# the system Graphviz, a virtual environment in .venv, and acmap with its test dependencies.
+# Safe to run again: it only does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+apt_install() {
+  command -v apt-get >/dev/null || { echo "setup: please install $* with your package manager" >&2; exit 1; }
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v dot >/dev/null || apt_install graphviz
+command -v git >/dev/null || apt_install git
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  if ! "$python" -m venv .venv 2>/dev/null; then
+    rm -rf .venv
+    apt_install python3-venv
+    "$python" -m venv .venv
+  fi
+fi
+stamp=.venv/.acmap-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[dev]'
+  touch "$stamp"
+fi
