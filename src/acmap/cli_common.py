@@ -67,6 +67,16 @@ def pick_format(requested: str | None, allowed: tuple[str, ...]) -> str:
     return requested
 
 
+def wants_colour(stream: object = None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it (as rich does)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream or sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def console(stderr: bool = False, width: int | None = None) -> Console:
     """A rich console: colour on a terminal, plain when piped, NO_COLOR honoured (rich does)."""
     from rich.console import Console

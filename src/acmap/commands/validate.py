@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from acmap.cli_common import PathsArgument, TodayOption, fail, pick_format, settings, today_for
+from acmap.cli_common import (
+    PathsArgument,
+    TodayOption,
+    console,
+    fail,
+    pick_format,
+    settings,
+    today_for,
+    wants_colour,
+)
 
 FORMATS = ("text", "json", "github")
 
@@ -53,14 +62,18 @@ def validate(
 
         sys.stdout.write(workflow_commands(findings))
         sys.stdout.write(summary_line(selection.files, findings) + "\n")
-    else:
-        from acmap.cli_common import console
+    elif wants_colour():
         from acmap.report.text import print_findings, summary_line
 
         out = console()
         print_findings(out, findings)
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
         out.print(summary_line(selection.files, findings), style=style)
+    else:
+        from acmap.report.text import summary_line, write_findings
+
+        write_findings(sys.stdout, findings)
+        sys.stdout.write(summary_line(selection.files, findings) + "\n")
     for problem in selection.unreadable:
         sys.stderr.write(f"acmap: {problem}\n")
     if selection.unreadable:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from acmap.findings import Finding, count_by_severity
 
@@ -26,6 +26,16 @@ def summary_line(files: int, findings: list[Finding]) -> str:
     if counts["info"]:
         parts.append(plural(counts["info"], "info"))
     return ", ".join(parts)
+
+
+def finding_line(f: Finding) -> str:
+    return f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} {f.message}"
+
+
+def write_findings(stream: TextIO, findings: list[Finding]) -> None:
+    """Plain lines, for pipes and CI logs: no rich import, so a one-file check starts fast."""
+    for f in sorted(findings, key=Finding.sort_key):
+        stream.write(finding_line(f) + "\n")
 
 
 def print_findings(console: Console, findings: list[Finding]) -> None:
