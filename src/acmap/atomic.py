@@ -1,0 +1,65 @@
+"""Atomic file writes: a temp file in the same folder, fsync, then rename over the target.
+
+A reader (or a crash) sees the old file or the new one, never half of one. Every command that
+writes a file goes through here.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class WouldOverwrite(Exception):
+    """The target exists and the caller did not ask to replace it."""
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
+    """Write `text` (UTF-8, newlines as given) to `path` atomically.
+
+    With overwrite=False an existing file is never replaced (checked again at the rename, so a
+    file that appears meanwhile is not clobbered either).
+    """
+    if not overwrite and path.exists():
+        raise WouldOverwrite(f"{path} exists")
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    mode = _mode_of(path)
+    descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        _before_rename(temp, path)
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            # link() fails if the target exists: no window in which a new file is clobbered.
+            os.link(temp, path)
+            temp.unlink()
+    except FileExistsError:
+        temp.unlink(missing_ok=True)
+        raise WouldOverwrite(f"{path} exists") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _mode_of(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _before_rename(temp: Path, target: Path) -> None:
+    """A seam for crash-safety tests: ACMAP_TEST_FAIL_BEFORE_RENAME=1 fails here, on purpose,
+    after the temp file is complete and before the target is touched."""
+    if os.environ.get("ACMAP_TEST_FAIL_BEFORE_RENAME"):
+        raise OSError(f"simulated crash before renaming {temp.name} to {target.name}")
