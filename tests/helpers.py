@@ -23,8 +23,13 @@ class Result:
     err: str
 
 
-def run_acmap(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-              stdin: str | None = None, timeout: float = 60) -> Result:
+def run_acmap(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    timeout: float = 60,
+) -> Result:
     """Run `python -m acmap` in a real subprocess: real exit codes, stdout, stderr."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "ACMAP_TODAY")}
     full_env.update({"NO_COLOR": "1", "COLUMNS": "100", "PYTHONPATH": str(REPO / "src")})

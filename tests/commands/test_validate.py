@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from tests.helpers import FIXTURES, REPO, run_acmap, write_map_file
 
 GOOD = "acmap: 1\naccount: {id: acme, name: Acme}\n"
@@ -53,10 +52,21 @@ def test_json_output_is_spec_shaped_and_sorted(tmp_path: Path) -> None:
     assert [f["file"] for f in document["findings"]] == ["maps/a.yaml", "maps/b.yaml"]
     first = document["findings"][0]
     assert set(first) == {
-        "file", "line", "col", "account", "code", "name", "severity", "message", "subject"
+        "file",
+        "line",
+        "col",
+        "account",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "subject",
     }
     assert (first["code"], first["name"], first["severity"], first["account"]) == (
-        "E005", "invalid-value", "error", "a"
+        "E005",
+        "invalid-value",
+        "error",
+        "a",
     )
     assert document["summary"] == {"files": 2, "valid": 0, "error": 2, "warning": 0, "info": 0}
 
@@ -108,7 +118,9 @@ def test_unreadable_files_exit_2_after_reporting_the_rest(tmp_path: Path) -> Non
     assert result.code == 2
     assert "E005" in result.out
     assert "acmap: maps/dangling.yaml: cannot read: No such file or directory" in result.err
-    assert "acmap: maps/folder.yaml: is a directory, not a map file" not in result.err  # folders are walked
+    assert (
+        "acmap: maps/folder.yaml: is a directory, not a map file" not in result.err
+    )  # folders are walked
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
@@ -140,7 +152,9 @@ def test_duplicate_account_across_files(tmp_path: Path) -> None:
     write_map_file(root, "sub/acme.yaml", GOOD)
     result = run_acmap("validate", "--format", "json", cwd=root)
     assert result.code == 1
-    found = [(f["file"], f["code"], f["line"], f["col"]) for f in json.loads(result.out)["findings"]]
+    found = [
+        (f["file"], f["code"], f["line"], f["col"]) for f in json.loads(result.out)["findings"]
+    ]
     assert found == [("maps/sub/acme.yaml", "E010", 2, 15)]
 
 

@@ -80,7 +80,9 @@ def test_defaults_follow_the_spec() -> None:
         """
     )
     assert loaded.map is None  # a2 is unknown
-    plain = load_yaml("acmap: 1\naccount: {id: acme, name: Acme}\nstakeholders: [{id: a, name: A}]\n")
+    plain = load_yaml(
+        "acmap: 1\naccount: {id: acme, name: Acme}\nstakeholders: [{id: a, name: A}]\n"
+    )
     assert plain.map is not None
     person = plain.map.stakeholders[0]
     assert (person.stance, person.status, person.influence) == ("unknown", "active", None)

@@ -10,7 +10,6 @@ from typing import Any
 import jsonschema
 import pytest
 from ruamel.yaml import YAML
-
 from tests.helpers import EXAMPLE_MAPS, FIXTURES, REPO, run_acmap
 
 
