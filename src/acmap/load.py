@@ -34,8 +34,9 @@ _FLOAT = "float"
 _BOOL = "bool"
 _TIMESTAMP = "timestamp"
 _SAFE_TAGS = frozenset({_NULL, _STR, _INT, _FLOAT, _BOOL, _TIMESTAMP, "map", "seq", "merge"})
-# Where an anchor, alias or tag could start; files without any skip the graph check.
-_SIGIL = re.compile(r"(?:^|[\s\[{,:?-])[&*!]\S", re.MULTILINE)
+# An anchor, alias or tag is a sigil followed by a name; "President & CEO" is not one.
+_SIGIL = re.compile(r"[&*!]\S")
+_SIGIL_AFTER = frozenset(" \t\r\n[{,:?-")
 _SLUG = re.compile(fmt.SLUG_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TYPE_WORDS = {
@@ -100,10 +101,19 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
     if root is None:
         reader.add(Pos(1, 1), "E004", "empty file: a map needs at least `acmap: 1` and `account:`")
         return reader.result(None)
-    if _SIGIL.search(text) and not reader.check_graph(root):
+    if _has_sigil(text) and not reader.check_graph(root):
         return reader.result(None)
     loaded = reader.read_map(root, file, stem)
     return loaded
+
+
+def _has_sigil(text: str) -> bool:
+    """Could the text hold an anchor, alias or tag? Files without one skip the graph check."""
+    for match in _SIGIL.finditer(text):
+        start = match.start()
+        if start == 0 or text[start - 1] in _SIGIL_AFTER:
+            return True
+    return False
 
 
 def _too_big(size: int) -> str:
@@ -205,9 +215,13 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
+_new_tuple = tuple.__new__
+
+
 def _pos(node: Any) -> Pos:
     mark = node.start_mark
-    return Pos(mark.line + 1, mark.column + 1)
+    # tuple.__new__ skips NamedTuple's Python-level constructor: this runs once per value.
+    return _new_tuple(Pos, (mark.line + 1, mark.column + 1))
 
 
 def _describe(node: Any) -> str:
