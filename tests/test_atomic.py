@@ -1,0 +1,48 @@
+"""Writes are atomic: a crash between the temp write and the rename leaves the original intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from acmap.atomic import WouldOverwrite, write_atomic
+
+
+def test_replaces_content_and_keeps_the_file_mode(tmp_path: Path) -> None:
+    target = tmp_path / "acme.yaml"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    write_atomic(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["acme.yaml"]  # no temp file left behind
+
+
+def test_crash_before_rename_leaves_the_original_and_no_debris(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "acme.yaml"
+    target.write_text("# precious comment\nold: data\n")
+    monkeypatch.setenv("ACMAP_TEST_FAIL_BEFORE_RENAME", "1")
+    with pytest.raises(OSError, match="simulated crash"):
+        write_atomic(target, "half-written")
+    assert target.read_text() == "# precious comment\nold: data\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["acme.yaml"]
+
+
+def test_refuses_to_overwrite_unless_asked(tmp_path: Path) -> None:
+    target = tmp_path / "acme.yaml"
+    target.write_text("mine\n")
+    with pytest.raises(WouldOverwrite):
+        write_atomic(target, "theirs\n", overwrite=False)
+    assert target.read_text() == "mine\n"
+    fresh = tmp_path / "sub" / "new.yaml"
+    write_atomic(fresh, "hello\n", overwrite=False)
+    assert fresh.read_text() == "hello\n"
+
+
+def test_newlines_and_unicode_are_written_as_given(tmp_path: Path) -> None:
+    target = tmp_path / "x.yaml"
+    write_atomic(target, "name: Zoë\r\nnote: 東京\n")
+    assert target.read_bytes() == "name: Zoë\r\nnote: 東京\n".encode()
