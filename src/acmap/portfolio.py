@@ -74,6 +74,15 @@ def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], l
     return unique, unreadable
 
 
+def project_root(settings: Settings) -> Path:
+    """The folder a map may live in: the git work tree around the settings root, else that root."""
+    root = settings.root.resolve()
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return folder
+    return root
+
+
 def _walk(folder: Path) -> list[Path]:
     found = []
     for root, dirs, names in os.walk(folder):
@@ -98,8 +107,12 @@ def _display(path: Path) -> str:
 
 
 def _load_one(
-    path: Path, analyse: Callable[[AccountMap], Any] | None, keep_maps: bool
+    path: Path, analyse: Callable[[AccountMap], Any] | None, keep_maps: bool, root: Path
 ) -> tuple[Loaded | str, Any]:
+    escape = _escapes(path, root)
+    if escape is not None:
+        finding = codes.finding(_display(path), 1, 1, "E011", escape)
+        return Loaded(_display(path), None, [finding]), None
     try:
         loaded = load_file(path, _display(path))
     except Unreadable as exc:
@@ -114,10 +127,21 @@ def _load_one(
 _STUB = AccountMap()
 
 
+def _escapes(path: Path, root: Path) -> str | None:
+    """Why a symlinked map must not be read, or None. A pull request can add a symlink to
+    ~/.ssh/config or a CI secret; reading it would leak its keys into findings and logs."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target.is_relative_to(root):
+        return None
+    return "symlink to a file outside the project is not followed (acmap reads only files in it)"
+
+
 def _load_chunk(
-    chunk: list[Path], analyse: Callable[[AccountMap], Any] | None, keep_maps: bool
+    chunk: list[Path], analyse: Callable[[AccountMap], Any] | None, keep_maps: bool, root: Path
 ) -> list[tuple[Loaded | str, Any]]:
-    return [_load_one(path, analyse, keep_maps) for path in chunk]
+    return [_load_one(path, analyse, keep_maps, root) for path in chunk]
 
 
 def jobs_wanted(count: int) -> int:
@@ -138,11 +162,12 @@ def load_selection(
     """Load every selected file. `analyse` runs on each valid map where it was loaded (in the
     worker process when loading is parallel), so only its result needs to travel back."""
     files, unreadable = map_files(targets, settings)
+    root = project_root(settings)
     jobs = jobs_wanted(len(files))
     if jobs > 1:
-        outcomes = _parallel(files, analyse, keep_maps, jobs)
+        outcomes = _parallel(files, analyse, keep_maps, jobs, root)
     else:
-        outcomes = [_load_one(path, analyse, keep_maps) for path in files]
+        outcomes = [_load_one(path, analyse, keep_maps, root) for path in files]
     selection = Selection(files=len(files), unreadable=list(unreadable))
     loaded_files = [outcome for outcome, _ in outcomes if not isinstance(outcome, str)]
     duplicates, skipped = _duplicate_accounts(loaded_files)
@@ -164,6 +189,7 @@ def _parallel(
     analyse: Callable[[AccountMap], Any] | None,
     keep_maps: bool,
     jobs: int,
+    root: Path,
 ) -> list[tuple[Loaded | str, Any]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -173,7 +199,13 @@ def _parallel(
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         parts = list(
-            pool.map(_load_chunk, chunks, [analyse] * len(chunks), [keep_maps] * len(chunks))
+            pool.map(
+                _load_chunk,
+                chunks,
+                [analyse] * len(chunks),
+                [keep_maps] * len(chunks),
+                [root] * len(chunks),
+            )
         )
     ordered: list[tuple[Loaded | str, Any]] = [("", None)] * len(files)
     for i, part in enumerate(parts):
