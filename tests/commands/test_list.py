@@ -76,3 +76,11 @@ def test_invalid_files_are_reported_and_skipped(
     assert "good" in result.out and "1 invalid file skipped" in result.out
     csv_run = acmap("list", *TODAY, "-f", "csv", cwd=tmp_path)
     assert "E004" in csv_run.err and "E004" not in csv_run.out
+
+
+def test_an_empty_portfolio(acmap: Acmap, tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    result = acmap("list", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert result.out.endswith("0 accounts\n")
+    assert acmap("gaps", cwd=tmp_path).code == 0

@@ -125,3 +125,14 @@ def test_rules_never_raise_on_a_loadable_map(
         assert finding.line >= 1 and finding.col >= 1
         assert finding.code.startswith("G") and finding.message
         assert finding.severity in ("error", "warning", "info")
+    # What the commands make of it renders too.
+    from rich.console import Console
+
+    from acmap.commands.show import render
+    from acmap.report.markdown import gaps_markdown
+    from acmap.rules.engine import context_for
+
+    console = Console(file=io.StringIO(), width=80)
+    for part in render(loaded.map, report, context_for(loaded.map, GapSettings(), today), 80):
+        console.print(part)
+    assert gaps_markdown([report], [], "totals").startswith("## acmap gaps")

@@ -267,6 +267,27 @@ def width() -> int:
 Segment = tuple[str, str]  # (text, rich style or "")
 
 
+def wrap(text: str, first: int, width: int) -> list[str]:
+    """Greedy word wrap: `first` columns on the first line, `width` on the others.
+
+    textwrap does the same with far more work; a portfolio report wraps tens of thousands of
+    messages, so this one only looks for spaces. A word longer than the line is never broken.
+    """
+    lines = []
+    room = max(1, first)
+    while len(text) > room:
+        cut = text.rfind(" ", 0, room + 1)
+        if cut <= 0:
+            cut = text.find(" ", room)
+            if cut < 0:
+                break
+        lines.append(text[:cut].rstrip())
+        text = text[cut + 1 :].lstrip(" ")
+        room = width
+    lines.append(text)
+    return lines
+
+
 class Lines:
     """Output built as styled segments: printed through rich on a terminal, as plain text else."""
 
@@ -283,15 +304,12 @@ class Lines:
 
         `first` is how much wider than `indent` the prefix of the first line is.
         """
-        import textwrap
-
         room = max(20, total - indent)
-        parts = textwrap.wrap(
-            text, room, initial_indent=" " * first, break_on_hyphens=False, break_long_words=False
-        ) or [""]
-        self.lines.append([*prefix, (parts[0][first:], "")])
+        parts = wrap(text, room - first, room)
+        self.lines.append([*prefix, (parts[0], "")])
+        pad = " " * indent
         for rest in parts[1:]:
-            self.lines.append([(" " * indent + rest, "")])
+            self.lines.append([(pad + rest, "")])
 
     def write(self) -> None:
         if use_colour():

@@ -194,7 +194,7 @@ def _print_table(reports: list[AccountReport], invalid: list[Finding]) -> None:
     if invalid:
         out.add()
     rows = [_row(r) for r in reports]
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(HEADERS)]
+    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(HEADERS)]
 
     def cells(values: list[str], styles: list[str]) -> list[Segment]:
         segments: list[Segment] = []
