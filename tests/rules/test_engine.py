@@ -14,16 +14,22 @@ def codes(findings: list) -> list[str]:  # type: ignore[type-arg]
     return sorted({f.code for f in findings})
 
 
-def test_the_registry_lists_every_rule_of_the_spec_once() -> None:
-    expected = [f"G10{i}" for i in range(1, 7)] + [f"G20{i}" for i in range(1, 6)]
-    expected += (
-        [f"G30{i}" for i in range(1, 5)] + [f"G40{i}" for i in range(1, 6)] + ["G501", "G502"]
-    )
-    assert list(RULES) == expected
+SPEC_CODES = (
+    [f"G10{i}" for i in range(1, 7)]
+    + [f"G20{i}" for i in range(1, 6)]
+    + [f"G30{i}" for i in range(1, 6)]
+    + [f"G40{i}" for i in range(1, 6)]
+    + ["G501", "G502"]
+)
+
+
+def test_the_registry_lists_every_rule_of_the_spec_once_in_order() -> None:
+    # G305 may still be reserved (its rule lands with the graph module): then it is not listed.
+    assert list(RULES) == [code for code in SPEC_CODES if code not in RESERVED]
+    assert set(RESERVED) <= {"G305"}
     assert len({r.name for r in RULES.values()}) == len(RULES)
     for rule in RULES.values():
         assert rule.severity in ("error", "warning", "info")
-    assert RESERVED == {"G305": "hidden-influencer"}
 
 
 def test_settings_may_name_rules_by_code_or_name_and_the_reserved_one() -> None:
@@ -31,7 +37,7 @@ def test_settings_may_name_rules_by_code_or_name_and_the_reserved_one() -> None:
     assert {"G201", "gone-dark", "G305", "hidden-influencer"} <= set(names)
     assert lookup("gone-dark") is RULES["G201"]
     assert lookup("g201") is RULES["G201"]
-    assert lookup("G305") is None
+    assert (lookup("G305") is None) == ("G305" in RESERVED)
 
 
 def test_severity_override_by_code_and_by_name() -> None:
