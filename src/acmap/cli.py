@@ -19,6 +19,7 @@ COMMANDS = (
     "gaps",
     "list",
     "show",
+    "diff",
 )
 
 app = typer.Typer(
