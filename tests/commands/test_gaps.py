@@ -170,3 +170,14 @@ def test_bad_today_and_unknown_id(acmap: Acmap) -> None:
     assert acmap("gaps", "--today", "yesterday").code == 2
     result = acmap("gaps", "meridian")
     assert result.code == 2 and "did you mean 'meridian-health'?" in result.err
+
+
+def test_help_lists_every_rule(acmap: Acmap) -> None:
+    import re
+
+    from acmap.commands.gaps import RULES_HELP
+    from acmap.rules import RESERVED, RULES
+
+    listed = dict(re.findall(r"(G\d{3}) ([a-z-]+)", RULES_HELP))
+    assert listed == {**{r.code: r.name for r in RULES.values()}, **RESERVED}
+    assert "G502 buying-group-gap" in acmap("gaps", "--help").out

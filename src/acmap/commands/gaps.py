@@ -16,6 +16,23 @@ if TYPE_CHECKING:
     from acmap.portfolio import Selection
 
 FORMATS = ("text", "json", "markdown", "github")
+# Kept literal so that `--help` does not import the rules; a test checks it against the registry.
+RULES_HELP = """Rules (--rule takes a code, a name or a family such as G2):
+
+\b
+  G101 no-economic-buyer        G302 no-path-to-power
+  G102 no-decision-maker        G303 isolated-stakeholder
+  G103 no-champion              G304 rose-tinted
+  G104 single-threaded          G305 hidden-influencer
+  G105 uncovered-unit           G401 unknown-stance
+  G106 no-power-access          G402 missing-preferences
+  G201 gone-dark                G403 no-goals
+  G202 never-contacted          G404 stale-map
+  G203 no-owner                 G405 unidentified-key-person
+  G204 weak-champion            G501 partner-intro
+  G205 left-key-role            G502 buying-group-gap
+  G301 unaddressed-blocker
+"""
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -387,4 +404,4 @@ def _account_block(out: Lines, report: AccountReport, total: int, findings: list
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(gaps)
+    app.command(epilog=RULES_HELP)(gaps)
