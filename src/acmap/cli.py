@@ -20,6 +20,10 @@ COMMANDS = (
     "list",
     "show",
     "diff",
+    "path",
+    "partners",
+    "import_",
+    "export",
 )
 
 app = typer.Typer(

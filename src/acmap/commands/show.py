@@ -82,7 +82,7 @@ def render(
     return [
         _heading(account_map, report, width),
         Text(""),
-        _org_tree(account_map, ctx, width),
+        _org_tree(account_map, ctx, width, influence_ranks(account_map)),
         *_links(account_map, ctx, width),
         *_partners(account_map, ctx, width),
         *_goals(account_map, width),
@@ -171,7 +171,20 @@ def _ago(days: int | None) -> str:
     return f"{days} day{'' if days == 1 else 's'} ago"
 
 
-def _org_tree(account_map: AccountMap, ctx: Context, width: int) -> Tree:
+TOP_INFLUENCE = 3  # people marked with their rank by computed influence
+
+
+def influence_ranks(account_map: AccountMap) -> dict[str, int]:
+    """The rank of the few most influential people by computed influence (acmap.graph)."""
+    from acmap.graph import influence_ranking
+
+    ranked = [(i, score) for i, score in influence_ranking(account_map) if score > 0]
+    return {person_id: rank for rank, (person_id, _) in enumerate(ranked[:TOP_INFLUENCE], 1)}
+
+
+def _org_tree(
+    account_map: AccountMap, ctx: Context, width: int, ranks: dict[str, int] | None = None
+) -> Tree:
     """Units as branches, people under their unit, and under their manager within the unit."""
     from rich.tree import Tree
 
@@ -192,7 +205,7 @@ def _org_tree(account_map: AccountMap, ctx: Context, width: int) -> Tree:
             return
         placed_units.add(unit_id)
         node = branch.add(f"[bold]{_escape(units[unit_id].name)}[/bold]")
-        _add_people(node, people_in.get(unit_id, []), ctx, width, depth + 1)
+        _add_people(node, people_in.get(unit_id, []), ctx, width, depth + 1, ranks)
         for child in children.get(unit_id, []):
             add_unit(node, child, depth + 1)
 
@@ -204,14 +217,19 @@ def _org_tree(account_map: AccountMap, ctx: Context, width: int) -> Tree:
     loose = people_in.get(None, [])
     if loose:
         node = tree.add("[bold]No unit[/bold]" if account_map.units else "[bold]People[/bold]")
-        _add_people(node, loose, ctx, width, 2)
+        _add_people(node, loose, ctx, width, 2, ranks)
     if not account_map.stakeholders:
         tree.add("[dim]nobody mapped yet[/dim]")
     return tree
 
 
 def _add_people(
-    branch: Tree, people: list[Stakeholder], ctx: Context, width: int, depth: int
+    branch: Tree,
+    people: list[Stakeholder],
+    ctx: Context,
+    width: int,
+    depth: int,
+    ranks: dict[str, int] | None = None,
 ) -> None:
     here = {p.id for p in people}
     reports: dict[str, list[Stakeholder]] = {}
@@ -228,7 +246,8 @@ def _add_people(
             return
         placed.add(person.id)
         # Each tree level takes 4 columns of guides; wrap the label to what is left.
-        child = node.add(person_label(person, ctx, max(30, width - 4 * level)))
+        rank = (ranks or {}).get(person.id)
+        child = node.add(person_label(person, ctx, max(30, width - 4 * level), rank))
         for report in reports.get(person.id, []):
             add(child, report, level + 1)
 
@@ -238,8 +257,11 @@ def _add_people(
         add(branch, person, depth)
 
 
-def person_label(person: Stakeholder, ctx: Context, width: int = 76) -> Text:
-    """Name and title; then roles, stance, influence, contact marker and owner."""
+def person_label(
+    person: Stakeholder, ctx: Context, width: int = 76, rank: int | None = None
+) -> Text:
+    """Name and title; then roles, stance, influence (and rank by computed influence), contact
+    marker and owner."""
     from rich.text import Text
 
     from acmap.model import ROLE_LABELS
@@ -256,6 +278,8 @@ def person_label(person: Stakeholder, ctx: Context, width: int = 76) -> Text:
     details.append((person.stance, faded or STANCE_STYLE.get(person.stance, "")))
     if person.influence:
         details.append((f"{person.influence} influence", faded))
+    if rank is not None:
+        details.append((f"#{rank} by computed influence", "magenta"))
     if person.active:
         details.append(_contact_marker(person, ctx))
     details.append((f"owner {ctx.member(person.owner)}" if person.owner else "no owner", "dim"))

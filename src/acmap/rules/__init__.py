@@ -27,7 +27,7 @@ RULES: dict[str, Rule] = {
         dynamics.no_path_to_power,  # G302
         dynamics.isolated_stakeholder,  # G303
         dynamics.rose_tinted,  # G304
-        # G305 hidden-influencer: needs the graph module; see RESERVED below.
+        dynamics.hidden_influencer,  # G305
         hygiene.unknown_stance,  # G401
         hygiene.missing_preferences,  # G402
         hygiene.no_goals,  # G403

@@ -18,8 +18,6 @@ from acmap.rules.base import (
     who,
 )
 
-# G305 hidden-influencer lives here too once the graph module lands (see rules/__init__.py).
-
 
 @rule(
     "G301",
@@ -199,3 +197,46 @@ def rose_tinted(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
         f"{len(known)} stances known and not one skeptic or blocker — every deal has opposition: "
         f"{ask} who prefers the status quo or a competitor",
     )
+
+
+HIDDEN_TOP = 3  # "among the highest": the top this many by computed influence (ties included)
+HIDDEN_MIN_SCORE = 50  # and at least half the account's highest, so a flat network flags nobody
+HIDDEN_MIN_PEOPLE = 5  # in a smaller map everyone is near the top
+
+
+@rule(
+    "G305",
+    "hidden-influencer",
+    "info",
+    "a person's computed influence (links and reporting lines) is among the highest of the "
+    "account but `influence` is not high",
+)
+def hidden_influencer(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
+    from acmap.graph import influence_graph, influence_scores
+
+    active = [s for s in account_map.stakeholders if s.active]
+    if len(active) < HIDDEN_MIN_PEOPLE:
+        return
+    graph = influence_graph(account_map)
+    scores = influence_scores(account_map, graph)
+    for person in active:
+        score = scores.get(person.id, 0)
+        if person.influence == "high" or score < HIDDEN_MIN_SCORE:
+            continue
+        rank = 1 + sum(1 for other in scores.values() if other > score)
+        if rank > HIDDEN_TOP:
+            continue
+        # The most influential of those who listen to them first: they make the point.
+        listeners = sorted(
+            (ctx.people[i] for i in graph.predecessors(person.id)),
+            key=lambda other: -scores.get(other.id, 0),
+        )
+        verb = "listens" if len(listeners) == 1 else "listen"
+        marked = f"marks them {person.influence}" if person.influence else "does not assess them"
+        yield Problem(
+            person.where("influence"),
+            f"{who(person)} ranks #{rank} of {len(active)} by computed influence "
+            f"({names(listeners, 2)} {verb} to them) but the map {marked} — find out which "
+            "decisions they shape and set influence: high if they do",
+            subject=person.id,
+        )

@@ -1,0 +1,304 @@
+"""People and their relationships as a graph: the warmest ways from one person to another, and
+who carries influence whatever the map says.
+
+Two views of one map, both networkx graphs whose nodes are the ids of active stakeholders:
+
+* the **warm graph** (`warm_graph`): who can bring us to whom. Each reporting line and link is
+  an edge both ways, worded for the direction it is walked ("reports to" / "manages"), with a
+  cost from its strength: strong 1, medium 2, weak 4, a reporting line 2, and one more for walking
+  an influence or mentorship against its direction. A conflict never carries a path: two people in
+  conflict get no edge between them at all, whatever else connects them.
+* the **influence graph** (`influence_graph`): who listens to whom. An edge points from a person
+  to someone whose word counts for them (a report to their manager, the swayed to who sways them),
+  weighted by strength. `influence_scores` ranks people on it by Katz centrality: a person is
+  influential when people listen to them, more so when those people are listened to in turn
+  (Katz, "A new status index derived from sociometric analysis", 1953).
+
+People who have left are not in either graph: they can no longer introduce anyone.
+networkx is imported inside the functions that need it, never at module level: start-up time is a
+feature of the commands that do not use it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from acmap.model import AccountMap, Partner, TeamMember
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# How warm a relationship is, as the cost of one hop over it (lower is warmer).
+STRENGTH_COST = {"strong": 1.0, "medium": 2.0, "weak": 4.0}
+REPORTING_COST = 2.0
+AGAINST_DIRECTION = 1.0  # extra cost for walking an influence or mentorship backwards
+COLD_OWNER_COST = 2.0  # extra cost for a team member's first hop to someone not engaged
+
+# How much one person listens to another, for the influence ranking.
+STRENGTH_WEIGHT = {"strong": 1.0, "medium": 0.6, "weak": 0.3}
+REPORTING_WEIGHT = 0.6
+ALLY_SHARE = 0.5  # a mutual alliance counts half each way
+DAMPING = 0.85  # Katz attenuation, as a share of the largest safe value
+
+# Words for a hop, by link type: walked along the link's direction, and against it.
+_FORWARD = {
+    "influences": "influences",
+    "dotted_line": "has a dotted line to",
+    "mentors": "mentors",
+    "allies": "is allied with",
+}
+_BACKWARD = {
+    "influences": "is influenced by",
+    "dotted_line": "has a dotted line from",
+    "mentors": "is mentored by",
+    "allies": "is allied with",
+}
+_DIRECTED = frozenset({"influences", "mentors"})
+
+TEAM_PREFIX = "team:"
+PARTNER_PREFIX = "partner:"
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One step of a path: from one node to the next, over one relationship."""
+
+    source: str
+    target: str
+    relation: str  # reports_to, manages, a link type, covers, knows
+    strength: str | None  # of the link or acquaintance; None for a reporting line
+    forward: bool  # walked in the direction the map states it
+    words: str  # "influences (strong)", "reports to"
+    cost: float
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    hops: tuple[Hop, ...]
+
+    @property
+    def cost(self) -> float:
+        return sum(hop.cost for hop in self.hops)
+
+    @property
+    def nodes(self) -> list[str]:
+        return [self.hops[0].source, *(hop.target for hop in self.hops)] if self.hops else []
+
+
+def team_node(member: TeamMember) -> str:
+    return TEAM_PREFIX + member.id
+
+
+def partner_node(partner: Partner) -> str:
+    return PARTNER_PREFIX + partner.id
+
+
+def _offer(graph: nx.DiGraph, source: str, target: str, hop: Hop) -> None:
+    """Add the hop, unless a warmer relationship already joins the two in this direction."""
+    known = graph.get_edge_data(source, target)
+    if known is None or hop.cost < known["cost"]:
+        graph.add_edge(source, target, cost=hop.cost, hop=hop)
+
+
+def _conflicts(account_map: AccountMap) -> set[frozenset[str]]:
+    return {
+        frozenset((link.source, link.target))
+        for link in account_map.links
+        if link.type == "conflicts"
+    }
+
+
+def warm_graph(account_map: AccountMap) -> nx.DiGraph:
+    """Active stakeholders joined by every relationship that can carry an introduction."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    active = {s.id for s in account_map.stakeholders if s.active}
+    graph.add_nodes_from(active)
+    enemies = _conflicts(account_map)
+
+    def joinable(a: str, b: str) -> bool:
+        return a != b and a in active and b in active and frozenset((a, b)) not in enemies
+
+    for person in account_map.stakeholders:
+        manager = person.reports_to
+        if manager is None or not joinable(person.id, manager):
+            continue
+        _offer(
+            graph,
+            person.id,
+            manager,
+            Hop(person.id, manager, "reports_to", None, True, "reports to", REPORTING_COST),
+        )
+        _offer(
+            graph,
+            manager,
+            person.id,
+            Hop(manager, person.id, "manages", None, False, "manages", REPORTING_COST),
+        )
+    for link in account_map.links:
+        if link.type not in _FORWARD or not joinable(link.source, link.target):
+            continue
+        cost = STRENGTH_COST.get(link.strength, 2.0)
+        back = cost + (AGAINST_DIRECTION if link.type in _DIRECTED else 0.0)
+        strength = f" ({link.strength})"
+        _offer(
+            graph,
+            link.source,
+            link.target,
+            Hop(
+                link.source,
+                link.target,
+                link.type,
+                link.strength,
+                True,
+                _FORWARD[link.type] + strength,
+                cost,
+            ),
+        )
+        _offer(
+            graph,
+            link.target,
+            link.source,
+            Hop(
+                link.target,
+                link.source,
+                link.type,
+                link.strength,
+                False,
+                _BACKWARD[link.type] + strength,
+                back,
+            ),
+        )
+    return graph
+
+
+def add_team_member(
+    graph: nx.DiGraph, account_map: AccountMap, member: TeamMember, engaged: frozenset[str]
+) -> str:
+    """A team member as a start: one hop to each active person they own. Returns the node."""
+    node = team_node(member)
+    graph.add_node(node)
+    for person in account_map.stakeholders:
+        if person.owner != member.id or person.id not in graph or not person.active:
+            continue
+        warm = person.id in engaged
+        words = "covers" if warm else "covers (not engaged)"
+        cost = 1.0 if warm else 1.0 + COLD_OWNER_COST
+        graph.add_edge(
+            node, person.id, cost=cost, hop=Hop(node, person.id, "covers", None, True, words, cost)
+        )
+    return node
+
+
+def add_partner(graph: nx.DiGraph, partner: Partner) -> str:
+    """A partner as a start: one hop to each active person they know. Returns the node."""
+    node = partner_node(partner)
+    graph.add_node(node)
+    for acquaintance in partner.knows:
+        if acquaintance.stakeholder not in graph:
+            continue
+        cost = STRENGTH_COST.get(acquaintance.strength, 2.0)
+        hop = Hop(
+            node,
+            acquaintance.stakeholder,
+            "knows",
+            acquaintance.strength,
+            True,
+            f"knows ({acquaintance.strength})",
+            cost,
+        )
+        _offer(graph, node, acquaintance.stakeholder, hop)
+    return node
+
+
+def warmest_paths(graph: nx.DiGraph, source: str, target: str, top: int = 3) -> list[Path]:
+    """Up to `top` simple paths from source to target, warmest (cheapest) first."""
+    import networkx as nx
+
+    if source not in graph or target not in graph or source == target:
+        return []
+    found: list[Path] = []
+    try:
+        for nodes in nx.shortest_simple_paths(graph, source, target, weight="cost"):
+            found.append(Path(tuple(_hops(graph, nodes))))
+            if len(found) >= top:
+                break
+    except nx.NetworkXNoPath:
+        return []
+    return found
+
+
+def _hops(graph: nx.DiGraph, nodes: list[str]) -> Iterator[Hop]:
+    for a, b in itertools.pairwise(nodes):
+        hop: Hop = graph.edges[a, b]["hop"]
+        yield hop
+
+
+# --- Influence ------------------------------------------------------------------------------------
+
+
+def influence_graph(account_map: AccountMap) -> nx.DiGraph:
+    """Who listens to whom: an edge from a person to someone whose word counts for them."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    active = {s.id for s in account_map.stakeholders if s.active}
+    graph.add_nodes_from(active)
+
+    def listen(listener: str, speaker: str, weight: float) -> None:
+        if listener == speaker or listener not in active or speaker not in active:
+            return
+        known = graph.get_edge_data(listener, speaker)
+        graph.add_edge(listener, speaker, weight=weight + (known["weight"] if known else 0.0))
+
+    for person in account_map.stakeholders:
+        if person.reports_to:
+            listen(person.id, person.reports_to, REPORTING_WEIGHT)
+    for link in account_map.links:
+        weight = STRENGTH_WEIGHT.get(link.strength, 0.6)
+        if link.type in ("influences", "mentors"):
+            listen(link.target, link.source, weight)
+        elif link.type == "dotted_line":
+            listen(link.source, link.target, weight)
+        elif link.type == "allies":
+            listen(link.source, link.target, weight * ALLY_SHARE)
+            listen(link.target, link.source, weight * ALLY_SHARE)
+    return graph
+
+
+def influence_scores(account_map: AccountMap, graph: nx.DiGraph | None = None) -> dict[str, int]:
+    """Computed influence of each active stakeholder, 0–100 (100 = the most influential).
+
+    Katz centrality over the influence graph, less the base every person gets, scaled to the
+    account's highest. Someone nobody listens to scores 0.
+    """
+    import networkx as nx
+
+    if graph is None:
+        graph = influence_graph(account_map)
+    if graph.number_of_edges() == 0:
+        return dict.fromkeys(graph.nodes, 0)
+    # The attenuation must stay below 1/λmax; λmax is at most the largest weighted in- or
+    # out-degree (whichever is smaller), so a share of its inverse always converges.
+    heaviest_in = max(w for _, w in graph.in_degree(weight="weight"))
+    heaviest_out = max(w for _, w in graph.out_degree(weight="weight"))
+    alpha = DAMPING / max(1.0, min(heaviest_in, heaviest_out))
+    raw: dict[Any, float] = nx.katz_centrality(
+        graph, alpha=alpha, beta=1.0, weight="weight", normalized=False, max_iter=10_000
+    )
+    gained = {node: max(0.0, value - 1.0) for node, value in raw.items()}
+    top = max(gained.values())
+    if top <= 1e-9:
+        return dict.fromkeys(graph.nodes, 0)
+    return {node: round(100 * value / top) for node, value in gained.items()}
+
+
+def influence_ranking(account_map: AccountMap) -> list[tuple[str, int]]:
+    """(stakeholder id, score) from the most influential down; ties in map order."""
+    scores = influence_scores(account_map)
+    order = {s.id: i for i, s in enumerate(account_map.stakeholders)}
+    return sorted(scores.items(), key=lambda item: (-item[1], order.get(item[0], 0)))

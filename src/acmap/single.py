@@ -1,0 +1,55 @@
+"""The one account map a command works on (`acmap path`, `acmap import`): found by id or path,
+loaded, and refused with a clear message when it cannot be used."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from acmap.cli_common import fail
+
+if TYPE_CHECKING:
+    from acmap.config import Settings
+    from acmap.model import AccountMap
+
+
+def load_account(account: str, config: Settings) -> AccountMap:
+    """The map of `account` (an id or a file path); exit 2 when it is unknown or has errors."""
+    from acmap.cli_common import relative
+    from acmap.load import Unreadable, load_file
+    from acmap.portfolio import SelectionError, map_files
+
+    try:
+        files, unreadable = map_files([account], config)
+    except SelectionError as exc:
+        fail(str(exc))
+    if unreadable or not files:
+        fail(unreadable[0] if unreadable else f"{account}: no map file there")
+    if len(files) > 1:
+        fail(f"{account}: {len(files)} map files there; give one account")
+    try:
+        loaded = load_file(files[0], relative(files[0]))
+    except Unreadable as exc:
+        fail(str(exc))
+    if loaded.map is None:
+        errors = [f for f in loaded.findings if f.severity == "error"]
+        first = f" (first: line {errors[0].line}: {errors[0].message})" if errors else ""
+        fail(f"{loaded.file} has errors{first}; run `acmap validate {loaded.file}`")
+    return loaded.map
+
+
+def did_you_mean(word: str, choices: dict[str, str]) -> str:
+    """' (did you mean …?)' for an unknown id: close ids first, then people whose name fits.
+
+    `choices` maps each id to a name (or "")."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    wanted = word.casefold()
+    for choice, name in choices.items():
+        words = name.casefold().replace(".", " ").split()
+        if choice not in close and wanted and (wanted in words or wanted == name.casefold()):
+            close.append(choice)
+    if not close:
+        return ""
+    shown = [f"{c} ({choices[c]})" if choices[c] and choices[c] != c else c for c in close[:3]]
+    return f" (did you mean {' or '.join(shown)}?)"
