@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -71,7 +72,13 @@ class Unreadable(Exception):
 def load_file(path: Path, display: str | None = None) -> Loaded:
     shown = display or str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device would block or never end: refuse before opening it.
+            raise Unreadable(f"{shown}: not a regular file")
+        size = info.st_size
         if size > MAX_BYTES:
             return _rejected(shown, 1, 1, "E011", _too_big(size))
         with path.open("rb") as stream:
@@ -186,7 +193,9 @@ def _compose(text: str, file: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "not valid YAML"
-        if exc.context and "single document" in exc.context:
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            problem = "a tab character: YAML indents with spaces only"
+        elif exc.context and "single document" in exc.context:
             problem = "more than one YAML document: a map file holds exactly one"
         elif exc.context:
             problem = f"{problem} ({exc.context})"
@@ -203,6 +212,16 @@ def _compose(text: str, file: str) -> Any:
     finally:
         with contextlib.suppress(Exception):  # cleanup must never mask the real outcome
             loader.dispose()
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or '' (found without splitting the text)."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column : start + column + 1]
 
 
 def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
