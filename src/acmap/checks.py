@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Generator, Iterable, Iterator, Sequence
 
 from acmap.model import AccountMap, Located, Pos
+from acmap.suggest import did_you_mean
 
 Problem = tuple[Pos, str, str, str | None]
 
@@ -130,20 +130,6 @@ def _known(value: str, ids: Iterable[str], kind: str, pos: Pos, label: str) -> I
     if value in ids:
         return
     yield pos, "E007", f"{label}: no {kind} with id {value!r}{did_you_mean(value, ids)}", value
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' or ''. Cheap on big files: difflib only sees ids of a similar
-    length that share the first letter once there are many, so 10,000 bad references in a
-    10,000-person map cost milliseconds, not minutes."""
-    candidates = list(choices)
-    if len(candidates) > 200:
-        first = word[:1]
-        candidates = [c for c in candidates if c[:1] == first and abs(len(c) - len(word)) <= 2][
-            :200
-        ]
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _cycles(kind: str, parent_of: dict[str, str], where: dict[str, Pos]) -> Iterator[Problem]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from acmap.suggest import did_you_mean
 
 CONFIG_NAME = "acmap.toml"
 SEVERITY_CHOICES = ("error", "warning", "info", "off")
@@ -138,9 +139,7 @@ def _thresholds(raw: dict[str, Any], defaults: Thresholds, where: str) -> Thresh
 def _known(raw: dict[str, Any], allowed: tuple[str, ...], where: str, noun: str = "key") -> None:
     for key in raw:
         if key not in allowed:
-            hint = difflib.get_close_matches(key, allowed, n=1)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise ConfigError(f"{where}: unknown {noun} {key!r}{suggestion}")
+            raise ConfigError(f"{where}: unknown {noun} {key!r}{did_you_mean(key, allowed)}")
 
 
 def _date(value: Any, where: str) -> date:

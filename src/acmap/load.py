@@ -9,7 +9,6 @@ make acmap build an object, follow an alias a billion times or recurse without b
 from __future__ import annotations
 
 import contextlib
-import difflib
 import re
 import stat
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from acmap import codes
 from acmap import formatv1 as fmt
 from acmap.findings import Finding
 from acmap.model import AccountMap, Pos
+from acmap.suggest import did_you_mean
 from acmap.yamlnodes import NodeLoader, is_mapping, is_scalar, is_sequence, tag_name
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -255,11 +255,6 @@ def _lead(label: str) -> str:
     return f"{label}: " if label else ""
 
 
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 class _Skip:
     """Marks a value that could not be read; the finding has been recorded."""
 
@@ -403,7 +398,7 @@ class _Reader:
                 self.add(
                     _pos(key_node),
                     "E003",
-                    f"{_lead(label)}unknown field {key!r}{_did_you_mean(key, fields)}",
+                    f"{_lead(label)}unknown field {key!r}{did_you_mean(key, fields)}",
                 )
                 continue
             attr = spec.attr or key
@@ -496,7 +491,7 @@ class _Reader:
             self.add(
                 _pos(node),
                 "E005",
-                f"{_lead(label)}{value!r} is not allowed{_did_you_mean(value, spec.choices)}; "
+                f"{_lead(label)}{value!r} is not allowed{did_you_mean(value, spec.choices)}; "
                 f"expected one of: {', '.join(spec.choices)}",
             )
             return SKIP

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from acmap.config import Settings
 from acmap.findings import Finding
 from acmap.load import Loaded, Unreadable, load_file
 from acmap.model import AccountMap
+from acmap.suggest import did_you_mean
 
 MAP_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 64  # below this many files a second process costs more than it saves
@@ -59,8 +59,7 @@ def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], l
             if target in known_ids:
                 files.append(known_ids[target])
             else:
-                close = difflib.get_close_matches(target, list(known_ids), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = did_you_mean(target, known_ids)
                 raise SelectionError(f"no map file, folder or account id {target!r}{hint}")
         else:
             unreadable.append(f"{target}: no such file or folder")

@@ -133,17 +133,14 @@ def _reach(account_map: AccountMap, ctx: Context, friends: list[Stakeholder]) ->
 
 
 def _best_reached(ctx: Context, parent: dict[str, str], power: list[Stakeholder]) -> Stakeholder:
-    """The reached person nearest to power: high influence first, then in a power holder's unit."""
+    """The reached person nearest to power: high influence first, then in a power holder's unit,
+    then the closest (`parent` is in breadth-first order and min keeps the first of equals)."""
     power_units = {s.unit for s in power if s.unit}
     order = {"high": 0, "medium": 1, "low": 2}
     reached = [ctx.people[i] for i in parent]
     return min(
         reached,
-        key=lambda s: (
-            order.get(s.influence or "", 3),
-            s.unit not in power_units,
-            len(_path(parent, s.id)),
-        ),
+        key=lambda s: (order.get(s.influence or "", 3), s.unit not in power_units),
     )
 
 
