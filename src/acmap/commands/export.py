@@ -1,9 +1,85 @@
-"""Work in progress (issue 6)."""
+"""`acmap export`: the stakeholders of the portfolio as CSV or JSON, for a CRM."""
 
 from __future__ import annotations
 
+import sys
+from typing import Annotated
+
 import typer
+
+from acmap.cli_common import PathsArgument, fail, pick_format, settings
+
+FORMATS = ("csv", "json")
+
+
+def export(
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="csv (default) or json.", show_default=False),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """One row per stakeholder: account, id, name, title, unit, manager, roles, stance,
+    influence, status, owner, last contact, email and phone. JSON keeps the nesting."""
+    import io
+
+    from acmap.crm.export import account_record
+    from acmap.portfolio import SelectionError, load_selection
+
+    chosen = "csv" if output_format is None else pick_format(output_format, FORMATS)
+    config = settings()
+    try:
+        selection = load_selection(paths or [], config, analyse=account_record, keep_maps=False)
+    except SelectionError as exc:
+        fail(str(exc))
+    records = sorted(selection.results, key=lambda r: r["id"])
+    stream = io.StringIO()
+    if chosen == "json":
+        from acmap.report.json import dump
+
+        stream.write(dump({"version": 1, "accounts": records}) + "\n")
+    else:
+        import csv
+
+        from acmap.crm.export import COLUMNS, csv_rows
+
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for record in records:
+            writer.writerows(csv_rows(record))
+    if output is None:
+        sys.stdout.write(stream.getvalue())
+    else:
+        from pathlib import Path
+
+        from acmap.atomic import write_atomic
+
+        try:
+            write_atomic(Path(output), stream.getvalue())
+        except OSError as exc:
+            fail(f"{output}: cannot write ({exc.strerror or exc})")
+        count = sum(len(r["stakeholders"]) for r in records)
+        sys.stderr.write(
+            f"acmap: {count} stakeholders of {len(records)} accounts written to {output}\n"
+        )
+
+    broken = {f.file for f in selection.findings if f.severity == "error"}
+    if broken:
+        sys.stderr.write(
+            f"acmap: {len(broken)} map file{'s' if len(broken) != 1 else ''} with errors "
+            "left out (run acmap validate)\n"
+        )
+    for problem in selection.unreadable:
+        sys.stderr.write(f"acmap: {problem}\n")
+    if selection.unreadable:
+        raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command()(export)
