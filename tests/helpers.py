@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,8 @@ from pathlib import Path
 from acmap.load import Loaded, load_text
 
 REPO = Path(__file__).resolve().parent.parent
+# One results cache for the test session, away from the user's own.
+_CACHE = tempfile.mkdtemp(prefix="acmap-test-cache-")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE_MAPS = REPO / "maps"
 
@@ -32,7 +35,14 @@ def run_acmap(
 ) -> Result:
     """Run `python -m acmap` in a real subprocess: real exit codes, stdout, stderr."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "ACMAP_TODAY")}
-    full_env.update({"NO_COLOR": "1", "COLUMNS": "100", "PYTHONPATH": str(REPO / "src")})
+    full_env.update(
+        {
+            "NO_COLOR": "1",
+            "COLUMNS": "100",
+            "PYTHONPATH": str(REPO / "src"),
+            "ACMAP_CACHE_DIR": _CACHE,
+        }
+    )
     full_env.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "acmap", *args],
@@ -60,3 +70,51 @@ def write_map_file(root: Path, name: str, source: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(source), encoding="utf-8")
     return path
+
+
+# --- real git repositories (acmap diff, pre-commit, the Action) ------------------------------
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Rep",
+    "GIT_AUTHOR_EMAIL": "rep@seller.example",
+    "GIT_COMMITTER_NAME": "Test Rep",
+    "GIT_COMMITTER_EMAIL": "rep@seller.example",
+    "GIT_AUTHOR_DATE": "2026-11-01T09:00:00+00:00",
+    "GIT_COMMITTER_DATE": "2026-11-01T09:00:00+00:00",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in `repo` with a fixed identity and no user configuration; fail loudly."""
+    env = {**os.environ, **GIT_ENV}
+    done = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed: {done.stderr}")
+    return done.stdout
+
+
+def map_repo(root: Path, maps: dict[str, str], today: str = "2026-11-22") -> Path:
+    """A git repository with acmap.toml (today pinned) and `maps/<name>` files, committed."""
+    root.mkdir(parents=True, exist_ok=True)
+    git(root, "init", "-q")
+    (root / "acmap.toml").write_text(f'maps = "maps"\ntoday = "{today}"\n', encoding="utf-8")
+    for name, source in maps.items():
+        write_map_file(root, name, source)
+    commit(root, "Initial maps")
+    return root
+
+
+def commit(repo: Path, message: str) -> str:
+    """Stage everything and commit; returns the new commit id."""
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()

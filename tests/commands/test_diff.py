@@ -1,0 +1,360 @@
+"""`acmap diff` on real git repositories: each test is a small story of commits to a map repo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import commit, git, map_repo, run_acmap, write_map_file
+
+GLOBEX = """\
+acmap: 1
+account:
+  id: globex
+  name: Globex Corporation
+  tier: key
+  owner: dana
+  team:
+    - {id: dana, name: Dana Ruiz}
+    - {id: omar, name: Omar Haddad}
+  reviewed: 2026-10-02
+  goals: [Cut freight cost 10%]
+units:
+  - {id: exec, name: Executive}
+  - {id: finance, name: Finance, parent: exec}
+stakeholders:
+  - id: ceo
+    name: Hank Scorpio
+    title: CEO
+    unit: exec
+    roles: [economic_buyer]
+    stance: neutral
+    influence: high
+    owner: dana
+    last_contact: 2026-11-01
+  - id: mlee
+    name: Mary Lee
+    title: CFO
+    unit: finance
+    reports_to: ceo
+    roles: [decision_maker]
+    stance: supporter
+    influence: high
+    owner: dana
+    last_contact: 2026-09-14
+  - id: jkim
+    name: Jin Kim
+    title: Controller
+    unit: finance
+    reports_to: mlee
+    roles: [champion]
+    stance: advocate
+    owner: omar
+    last_contact: 2026-11-10
+links:
+  - {from: jkim, to: mlee, type: influences, strength: strong}
+"""
+
+INITECH = """\
+acmap: 1
+account:
+  id: initech
+  name: Initech
+  goals: [Fewer TPS reports]
+stakeholders:
+  - {id: bill, name: Bill Lumbergh, roles: [economic_buyer], stance: skeptic}
+"""
+
+HOOLI = """\
+acmap: 1
+account: {id: hooli, name: Hooli, goals: [Make the world a better place]}
+stakeholders:
+  - {id: gavin, name: Gavin Belson, roles: [economic_buyer, decision_maker], stance: supporter}
+"""
+
+
+def edit(repo: Path, name: str, old: str, new: str) -> None:
+    path = repo / "maps" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return map_repo(
+        tmp_path / "maps-repo",
+        {"globex.yaml": GLOBEX, "initech.yaml": INITECH, "hooli.yaml": HOOLI},
+    )
+
+
+def mary_turns_blocker(repo: Path) -> None:
+    """Mary Lee turns against us, loses her owner, and Jin's link to her is gone."""
+    edit(repo, "globex.yaml", "    stance: supporter\n", "    stance: blocker\n")
+    edit(
+        repo,
+        "globex.yaml",
+        "    influence: high\n    owner: dana\n    last_contact: 2026-09-14",
+        "    influence: high\n    last_contact: 2026-09-14",
+    )
+    edit(
+        repo,
+        "globex.yaml",
+        "links:\n  - {from: jkim, to: mlee, type: influences, strength: strong}\n",
+        "links: []\n",
+    )
+
+
+def test_a_stance_change_reads_as_words_with_status_score_and_gaps(repo: Path) -> None:
+    mary_turns_blocker(repo)
+    commit(repo, "Mary Lee turned")
+
+    result = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo)
+
+    assert result.code == 0, result.err
+    out = result.out
+    assert "1 account changed (1 changed)" in out
+    assert "globex — Globex Corporation (maps/globex.yaml)" in out
+    assert "Mary Lee: supporter → blocker" in out
+    assert "Mary Lee: no owner on our team any more (was Dana Ruiz)" in out
+    assert "Link removed: Jin Kim influences Mary Lee" in out
+    assert "status green → amber" in out
+    assert "score 9" in out and "→" in out
+    assert "+ gap opened  warning  G301 unaddressed-blocker" in out
+    assert "Mary Lee" in out.split("G301", 1)[1].splitlines()[0]
+    # Only the changed account is mentioned: the others were not even read.
+    assert "initech" not in out and "hooli" not in out
+
+
+def test_people_fields_in_words(repo: Path) -> None:
+    edit(repo, "globex.yaml", "    roles: [champion]\n", "    roles: [champion, coach]\n")
+    edit(repo, "globex.yaml", "    roles: [decision_maker]\n", "    roles: []\n")
+    edit(repo, "globex.yaml", "    reports_to: mlee\n", "    reports_to: ceo\n")
+    edit(repo, "globex.yaml", "last_contact: 2026-11-10", "last_contact: 2026-11-20")
+    edit(repo, "globex.yaml", "    owner: omar\n", "    owner: dana\n")
+    edit(repo, "globex.yaml", "    title: CEO\n", "    title: CEO\n    status: left\n")
+    (repo / "maps" / "globex.yaml").write_text(
+        (repo / "maps" / "globex.yaml").read_text() + "  - {from: ceo, to: jkim, type: mentors}\n",
+        encoding="utf-8",
+    )
+    edit(
+        repo,
+        "globex.yaml",
+        "  - id: jkim\n",
+        "  - id: wzhang\n    name: Wei Zhang\n    title: VP Operations\n    roles: [influencer]\n    stance: neutral\n  - id: jkim\n",
+    )
+    commit(repo, "A busy week")
+
+    out = run_acmap("diff", "HEAD~1..HEAD", cwd=repo).out
+
+    assert "Jin Kim: now coach" in out
+    assert "Mary Lee: no longer decision maker" in out
+    assert "Jin Kim: now reports to Hank Scorpio (was Mary Lee)" in out
+    assert "Jin Kim: last contact 2026-11-10 → 2026-11-20" in out
+    assert "Jin Kim: now covered by Dana Ruiz (was Omar Haddad)" in out
+    assert "Hank Scorpio: left the company" in out
+    assert "New link: Hank Scorpio mentors Jin Kim (medium)" in out
+    assert "New on the map: Wei Zhang (VP Operations; influencer; neutral)" in out
+    assert "G205 left-key-role" in out  # a person who left still holds economic_buyer
+
+
+def test_added_removed_renamed_and_broken_files(repo: Path) -> None:
+    git(repo, "mv", "maps/hooli.yaml", "maps/hooli-xyz.yaml")
+    git(repo, "rm", "-q", "maps/initech.yaml")
+    write_map_file(
+        repo, "umbrella.yaml", "acmap: 1\naccount: {id: umbrella, name: Umbrella Corp}\n"
+    )
+    write_map_file(repo, "broken.yaml", "acmap: 1\naccount: {id: broken, name: Broken\n")
+    edit(
+        repo,
+        "globex.yaml",
+        "    stance: supporter\n",
+        "    stance: supporter\n    influnce: high\n",
+    )
+    commit(repo, "Reorganise")
+
+    result = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo)
+
+    assert result.code == 0, result.err
+    out = result.out
+    assert "umbrella — Umbrella Corp (maps/umbrella.yaml): new account map" in out
+    assert "initech — Initech (maps/initech.yaml): map removed" in out
+    assert "was status red" in out
+    assert "hooli — Hooli (maps/hooli-xyz.yaml): renamed from maps/hooli.yaml" in out
+    assert "broken (maps/broken.yaml): new account map" in out
+    assert "invalid after this change:" in out
+    assert "maps/broken.yaml:3:1: E001 yaml-syntax" in out
+    # globex is broken on the new side: its validation error is shown, with a hint.
+    assert "maps/globex.yaml:" in out and "E003 unknown-field" in out and "'influence'" in out
+    # The new account's gaps are all new.
+    assert "G403 no-goals" in out.split("umbrella", 1)[1]
+
+
+def test_a_broken_base_is_reported_and_now_valid(repo: Path) -> None:
+    edit(repo, "initech.yaml", "  name: Initech\n", "  name: Initech\n  tier: huge\n")
+    commit(repo, "Break initech")
+    edit(repo, "initech.yaml", "  tier: huge\n", "  tier: key\n")
+    commit(repo, "Fix initech")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+
+    assert "invalid before this change (now valid):" in out
+    assert "E005 invalid-value" in out and "'huge'" in out
+    assert "status red" in out
+
+
+def test_default_is_head_against_the_working_tree_untracked_maps_included(repo: Path) -> None:
+    edit(repo, "initech.yaml", "stance: skeptic", "stance: supporter")
+    write_map_file(repo, "acme.yaml", "acmap: 1\naccount: {id: acme, name: Acme}\n")
+
+    result = run_acmap("diff", cwd=repo)
+
+    assert result.code == 0, result.err
+    assert "HEAD → working tree" in result.out
+    assert "Bill Lumbergh: skeptic → supporter" in result.out
+    assert "status red → green" in result.out
+    assert "acme — Acme (maps/acme.yaml): new account map" in result.out
+
+
+def test_three_dots_compare_with_the_merge_base(repo: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "feature")
+    mary_turns_blocker(repo)
+    commit(repo, "Mary Lee turned")
+    git(repo, "checkout", "-q", "main")
+    edit(repo, "initech.yaml", "stance: skeptic", "stance: blocker")
+    commit(repo, "Meanwhile on main")
+
+    three = run_acmap("diff", "main...feature", cwd=repo).out
+    two = run_acmap("diff", "main..feature", cwd=repo).out
+
+    assert "Mary Lee: supporter → blocker" in three
+    assert "Bill Lumbergh" not in three  # main's own change is not part of the branch
+    assert "Bill Lumbergh: blocker → skeptic" in two  # the two trees, as they are
+
+
+def test_paths_after_double_dash_narrow_the_diff(repo: Path) -> None:
+    mary_turns_blocker(repo)
+    edit(repo, "initech.yaml", "stance: skeptic", "stance: neutral")
+    commit(repo, "Two accounts")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", "--", "maps/initech.yaml", cwd=repo).out
+
+    assert "Bill Lumbergh: skeptic → neutral" in out
+    assert "Mary Lee" not in out
+
+
+def test_only_comments_changed(repo: Path) -> None:
+    edit(repo, "initech.yaml", "acmap: 1\n", "# Initech: the TPS people\nacmap: 1\n")
+    commit(repo, "A comment")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+
+    assert "Only layout or comments changed: maps/initech.yaml" in out
+
+
+def test_no_change_at_all(repo: Path) -> None:
+    result = run_acmap("diff", cwd=repo)
+    assert result.code == 0
+    assert "No account map changed (HEAD → working tree)." in result.out
+
+
+def test_fail_on_new(repo: Path) -> None:
+    mary_turns_blocker(repo)
+    commit(repo, "Mary Lee turned")
+
+    assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo).code == 1
+    assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo).code == 0
+    assert run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).code == 0
+
+
+def test_fail_on_new_counts_a_file_the_change_breaks(repo: Path) -> None:
+    write_map_file(repo, "broken.yaml", "acmap: 1\naccount: [\n")
+    commit(repo, "Oops")
+    assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo).code == 1
+
+
+def test_markdown_is_ready_for_a_pull_request(repo: Path) -> None:
+    mary_turns_blocker(repo)
+    for n in range(12):
+        edit(repo, "globex.yaml", "goals: [", f"goals: [Goal {n}, ")
+    commit(repo, "Many goals")
+
+    md = run_acmap("diff", "HEAD~1", "HEAD", "--format", "markdown", cwd=repo).out
+
+    assert md.startswith("## acmap diff — `HEAD~1..HEAD`")
+    assert "| account | change | status and score | gaps opened | gaps closed |" in md
+    assert "| **Globex Corporation** (`globex`) | changed | status green → amber" in md
+    # A long account folds away; the summary stays visible above it.
+    assert "<details><summary>" in md and "</details>" in md
+    assert md.index("| **Globex") < md.index("<details>")
+    assert "- Mary Lee: supporter → blocker" in md
+    assert "`G301` unaddressed-blocker" in md
+
+
+def test_json_is_structured(repo: Path) -> None:
+    mary_turns_blocker(repo)
+    commit(repo, "Mary Lee turned")
+
+    doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+
+    assert doc["version"] == 1 and doc["range"] == "HEAD~1..HEAD"
+    (account,) = doc["accounts"]
+    assert account["status"] == {"before": "green", "after": "amber"}
+    stance = next(c for c in account["changes"] if c["field"] == "stance")
+    assert stance == {
+        "section": "stakeholders",
+        "subject": "mlee",
+        "field": "stance",
+        "before": "supporter",
+        "after": "blocker",
+        "text": "Mary Lee: supporter → blocker",
+    }
+    opened = {g["code"]: g for g in account["gaps_opened"]}
+    assert sorted(opened) == ["G203", "G301"]  # no owner, and an unaddressed blocker
+    assert opened["G301"]["who"] == "Mary Lee" and opened["G301"]["subject"] == "mlee"
+    assert doc["summary"]["gaps_opened"] == {"error": 0, "warning": 2, "info": 0}
+
+
+def test_a_binary_map_file_is_an_invalid_file_not_a_crash(repo: Path) -> None:
+    (repo / "maps" / "initech.yaml").write_bytes(b"acmap: 1\n\x00\x01\x02")
+    commit(repo, "Binary")
+
+    result = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo)
+
+    assert result.code == 0, result.err
+    assert "E001 yaml-syntax binary content" in result.out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("nosuchrev",), "unknown revision 'nosuchrev'"),
+        (("HEAD", "nope"), "unknown revision 'nope'"),
+        (("main...nope",), "unknown revision 'nope'"),
+        (("a", "b", "c"), "at most two revisions"),
+        (("--format", "html"), "--format 'html'"),
+        (("--fail-on-new", "info"), "--fail-on-new 'info'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(repo: Path, args: tuple[str, ...], message: str) -> None:
+    result = run_acmap("diff", *args, cwd=repo)
+    assert result.code == 2
+    assert message in result.err
+    assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_outside_a_git_repository(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    result = run_acmap("diff", cwd=tmp_path)
+    assert result.code == 2
+    assert "is not inside a git repository" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_repository_without_commits(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    result = run_acmap("diff", cwd=tmp_path)
+    assert result.code == 2
+    assert "unknown revision 'HEAD' (the repository has no commits yet)" in result.err
