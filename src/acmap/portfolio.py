@@ -157,16 +157,16 @@ def load_selection(
     settings: Settings,
     analyse: Callable[[AccountMap], Any] | None = None,
     keep_maps: bool = True,
+    use_cache: bool = False,
 ) -> Selection:
     """Load every selected file. `analyse` runs on each valid map where it was loaded (in the
     worker process when loading is parallel), so only its result needs to travel back."""
     files, unreadable = map_files(targets, settings)
     root = project_root(settings)
-    jobs = jobs_wanted(len(files))
-    if jobs > 1:
-        outcomes = _parallel(files, analyse, keep_maps, jobs, root)
+    if use_cache and analyse is None and not keep_maps:
+        outcomes = _cached(files, root)
     else:
-        outcomes = [_load_one(path, analyse, keep_maps, root) for path in files]
+        outcomes = _load_all(files, analyse, keep_maps, root)
     selection = Selection(files=len(files), unreadable=list(unreadable))
     loaded_files = [outcome for outcome, _ in outcomes if not isinstance(outcome, str)]
     duplicates, skipped = _duplicate_accounts(loaded_files)
@@ -181,6 +181,68 @@ def load_selection(
             selection.results.append(result)
     selection.findings.sort(key=Finding.sort_key)
     return selection
+
+
+def _load_all(
+    files: list[Path],
+    analyse: Callable[[AccountMap], Any] | None,
+    keep_maps: bool,
+    root: Path,
+) -> list[tuple[Loaded | str, Any]]:
+    jobs = jobs_wanted(len(files))
+    if jobs > 1:
+        return _parallel(files, analyse, keep_maps, jobs, root)
+    return [_load_one(path, analyse, keep_maps, root) for path in files]
+
+
+def _cached(files: list[Path], root: Path) -> list[tuple[Loaded | str, Any]]:
+    """Validation results, from the cache where a file's bytes are unchanged."""
+    from acmap.cache import Entry, ValidationCache
+
+    store = ValidationCache.open(root)
+    outcomes: dict[Path, tuple[Loaded | str, Any]] = {}
+    keys: dict[Path, str] = {}
+    for path in files:
+        data = _plain_bytes(path, root)
+        if data is None:
+            continue
+        shown = _display(path)
+        key = store.key(data, shown, path.stem)
+        entry = store.get(key)
+        if entry is None:
+            keys[path] = key
+        else:
+            found = Loaded(
+                shown,
+                _STUB if entry.valid else None,
+                entry.findings,
+                entry.account_id,
+                entry.account_pos,
+            )
+            outcomes[path] = (found, None)
+    misses = [path for path in files if path not in outcomes]
+    for path, outcome in zip(misses, _load_all(misses, None, False, root), strict=True):
+        outcomes[path] = outcome
+        loaded = outcome[0]
+        if path in keys and isinstance(loaded, Loaded):
+            entry = Entry(
+                loaded.findings, loaded.map is not None, loaded.account_id, loaded.account_pos
+            )
+            store.put(keys[path], entry)
+    store.save()
+    return [outcomes[path] for path in files]
+
+
+def _plain_bytes(path: Path, root: Path) -> bytes | None:
+    """The bytes of an ordinary map file inside the project; None sends it the long way."""
+    from acmap.load import MAX_BYTES
+
+    try:
+        if _escapes(path, root) is not None or path.stat().st_size > MAX_BYTES:
+            return None
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
 
 
 def _parallel(

@@ -33,6 +33,10 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Parse every file again (ignore the results cache)."),
+    ] = False,
     today: TodayOption = None,
 ) -> None:
     """Check map files against format v1: syntax, fields, values, references, cycles.
@@ -46,7 +50,7 @@ def validate(
     today_for(config, today)  # validates --today / ACMAP_TODAY even though no check is dated
     chosen = pick_format(output_format, FORMATS)
     try:
-        selection = load_selection(paths or [], config, keep_maps=False)
+        selection = load_selection(paths or [], config, keep_maps=False, use_cache=not no_cache)
     except SelectionError as exc:
         fail(str(exc))
     findings = selection.findings
