@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from tests.helpers import commit, git, map_repo, run_acmap, write_map_file
 
 GLOBEX = """\
