@@ -77,7 +77,7 @@ def _assert_only_findings(text: str | bytes) -> None:
         assert all(f.severity != "error" for f in loaded.findings)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     name=st.sampled_from(sorted(DATA)),
     picks=st.lists(
@@ -99,7 +99,7 @@ def test_structural_mutations_give_findings_not_exceptions(
     _assert_only_findings(_dump(document))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(
     name=st.sampled_from(sorted(EXAMPLES)),
     cuts=st.lists(
@@ -116,7 +116,7 @@ def test_byte_level_damage_gives_findings_not_exceptions(
     _assert_only_findings(data)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text_gives_findings_not_exceptions(text: str) -> None:
     _assert_only_findings(text)
