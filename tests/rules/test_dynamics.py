@@ -175,3 +175,78 @@ def test_g304_asks_the_coach() -> None:
         "  - {id: co, name: Coco, roles: [coach], stance: supporter}\n"
     )
     assert "ask Coco who prefers the status quo" in check("G304", source)[0].message
+
+
+# --- G305 hidden-influencer --------------------------------------------------------------------
+
+# Everyone reports up to the CEO; the architect is only "medium", yet the CTO and the CEO listen.
+HIDDEN = """
+stakeholders:
+  - {id: ceo, name: Ada Chen, title: CEO, influence: high}
+  - {id: cto, name: Jo Lind, title: CTO, reports_to: ceo, influence: high}
+  - {id: arch, name: Ravi Menon, title: Architect, reports_to: cto, influence: medium}
+  - {id: dev1, name: Dev One, reports_to: arch, influence: low}
+  - {id: dev2, name: Dev Two, reports_to: arch, influence: low}
+links:
+  - {from: arch, to: cto, type: influences, strength: strong}
+  - {from: arch, to: ceo, type: influences, strength: medium}
+"""
+
+
+def test_g305_a_medium_person_everyone_listens_to() -> None:
+    [found] = check("G305", HIDDEN)
+    assert found.severity == "info"
+    assert found.subject == "arch"
+    assert where([found]) == [(7, 80)]  # at their `influence`
+    assert found.message.startswith("Ravi Menon (Architect) ranks #1 of 5 by computed influence")
+    assert "but the map marks them medium" in found.message
+    assert "set influence: high if they do" in found.message
+
+
+def test_g305_quiet_once_the_map_says_high() -> None:
+    assert check("G305", HIDDEN.replace("influence: medium", "influence: high")) == []
+
+
+def test_g305_an_unassessed_influence_counts_as_not_high() -> None:
+    [found] = check("G305", HIDDEN.replace(", influence: medium}", "}"))
+    assert "but the map does not assess them" in found.message
+
+
+def test_g305_outside_the_top_three_is_quiet() -> None:
+    # Three high-influence executives with teams; the architect leads one person: rank 4.
+    source = """
+    stakeholders:
+      - {id: ceo, name: Ada Chen, influence: high}
+      - {id: cto, name: Jo Lind, reports_to: ceo, influence: high}
+      - {id: cfo, name: Cy Fo, reports_to: ceo, influence: high}
+      - {id: arch, name: Ravi Menon, reports_to: cto, influence: medium}
+      - {id: dev, name: Dev One, reports_to: arch}
+      - {id: acct, name: Al Count, reports_to: cfo}
+    """
+    assert check("G305", source) == []
+
+
+def test_g305_needs_five_active_people() -> None:
+    small = HIDDEN.replace("  - {id: dev2, name: Dev Two, reports_to: arch, influence: low}\n", "")
+    assert check("G305", small) == []
+    left = HIDDEN.replace("name: Dev Two,", "name: Dev Two, status: left,")
+    assert check("G305", left) == []
+
+
+def test_g305_ignores_people_who_left() -> None:
+    source = HIDDEN.replace("name: Ravi Menon,", "name: Ravi Menon, status: left,")
+    assert "arch" not in [f.subject for f in check("G305", source)]
+
+
+def test_g305_fires_for_ravi_menon_in_the_example_map() -> None:
+    from acmap.config import GapSettings
+    from acmap.load import load_file
+    from acmap.rules.engine import check_map
+    from tests.helpers import EXAMPLE_MAPS
+    from tests.rules.helpers import TODAY
+
+    loaded = load_file(EXAMPLE_MAPS / "lumen-robotics.yaml")
+    assert loaded.map is not None
+    [found] = check_map(loaded.map, GapSettings(), TODAY, only={"G305"})
+    assert found.subject == "architect"
+    assert "Ravi Menon (Head of Platform Architecture) ranks #1 of 13" in found.message
