@@ -29,16 +29,6 @@ COMMANDS = (
     "export",
 )
 
-app = typer.Typer(
-    name="acmap",
-    help="Account maps as code: validate, analyse, diff and render YAML account maps kept in git.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -46,7 +36,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
@@ -55,11 +44,43 @@ def _root(
     """Account maps as code."""
 
 
-for _name in COMMANDS:
-    importlib.import_module(f"acmap.commands.{_name}").register(app)
+def make_app(commands: tuple[str, ...] = COMMANDS) -> typer.Typer:
+    app = typer.Typer(
+        name="acmap",
+        help="Account maps as code: validate, analyse, diff and render YAML account maps kept "
+        "in git.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in commands:
+        importlib.import_module(f"acmap.commands.{name}").register(app)
+    return app
+
+
+def _commands_for(argv: list[str]) -> tuple[str, ...]:
+    """Only the command being run is imported and registered: start-up time is a feature.
+    Help, a typo or no command at all get every command, so Typer can list or suggest them."""
+    for word in argv:
+        if word.startswith("-"):
+            continue
+        module = f"{word}_" if f"{word}_" in COMMANDS else word
+        return (module,) if module in COMMANDS else COMMANDS
+    return COMMANDS
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # `from acmap.cli import app` (tests, docs tooling) gets the app with every command.
+    if name == "app":
+        return make_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
+    app = make_app(_commands_for(sys.argv[1:]))
     try:
         app()
     except KeyboardInterrupt:
