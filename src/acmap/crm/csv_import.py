@@ -366,7 +366,7 @@ def plan_merge(account_map: AccountMap, contacts: Contacts, *, update: bool = Fa
         changed = False
         for key, new in wanted.items():
             old = _current(person, key)
-            if _same(old, new):
+            if _same(old, new, key):
                 continue
             change = Change(person_id, person.display, key, old, new)
             if not _present(person, key) or update:
@@ -473,7 +473,9 @@ def _current(person: Stakeholder, key: str) -> Any:
     return getattr(person, key)
 
 
-def _same(old: Any, new: Any) -> bool:
+def _same(old: Any, new: Any, key: str = "") -> bool:
+    if key == "email" and isinstance(old, str) and isinstance(new, str):
+        return old.strip().casefold() == new.strip().casefold()
     if isinstance(new, list):
         return list(old or []) == new
     if isinstance(old, str) and isinstance(new, str):

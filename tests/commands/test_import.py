@@ -1,0 +1,235 @@
+"""`acmap import CSV --account ID` end to end: a CRM export merged into a map, comments kept."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.helpers import EXAMPLE_MAPS, Result, load_yaml
+
+Acmap = Callable[..., Result]
+
+MAP = """\
+# Acme: our biggest logistics prospect.
+acmap: 1
+account:
+  id: acme
+  name: Acme Corp
+  team: [{id: dana, name: Dana Ruiz}]  # the whole team
+units:
+  - {id: fin, name: Finance}
+stakeholders:
+  # --- Finance -------------------------------------------------------
+  - id: mlee
+    name: Mary Lee
+    title: CFO   # since 2024
+    unit: fin
+    contact: {email: mary.lee@acme.example}
+
+# links come later
+links: []
+"""
+
+SALESFORCE = """\
+First Name,Last Name,Title,Email,Phone,Department,Reports To
+Mary,Lee,Chief Financial Officer,MARY.LEE@acme.example,+1 555 0100,Finance,
+Paul,Wendt,Controller,paul.wendt@acme.example,,Finance,Mary Lee
+Ines,Roth,Head of Procurement,ines.roth@acme.example,,Procurement,Paul Wendt
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "acme.yaml").write_text(MAP, encoding="utf-8")
+    return tmp_path
+
+
+def _csv(project: Path, text: str, name: str = "contacts.csv", encoding: str = "utf-8") -> str:
+    (project / name).write_text(text, encoding=encoding)
+    return name
+
+
+def _map(project: Path) -> str:
+    return (project / "maps" / "acme.yaml").read_text(encoding="utf-8")
+
+
+def test_salesforce_contacts_merged(acmap: Acmap, project: Path) -> None:
+    result = acmap("import", _csv(project, SALESFORCE), "--account", "acme", cwd=project)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == (
+        "maps/acme.yaml: 2 people added, 1 updated, 0 unchanged, 1 unit added, 1 value kept "
+        "— written"
+    )
+    assert "  = Mary Lee: title stays CFO (the CSV says 'Chief Financial Officer'; --update " in (
+        result.out
+    )
+    loaded = load_yaml(_map(project))
+    assert loaded.map is not None, loaded.findings
+    mary, paul, ines = loaded.map.stakeholders
+    assert mary.title == "CFO"  # never overwritten without --update
+    assert mary.contact is not None and mary.contact.phone == "+1 555 0100"  # matched by email
+    assert (paul.id, paul.reports_to, paul.unit) == ("paul-wendt", "mlee", "fin")
+    assert (ines.id, ines.reports_to, ines.unit) == ("ines-roth", "paul-wendt", "procurement")
+    assert [u.name for u in loaded.map.units] == ["Finance", "Procurement"]
+
+
+def test_import_keeps_every_comment(acmap: Acmap, project: Path) -> None:
+    acmap("import", _csv(project, SALESFORCE), "--account", "acme", cwd=project)
+    text = _map(project)
+    for comment in (
+        "# Acme: our biggest logistics prospect.",
+        "# the whole team",
+        "# --- Finance ---",
+        "title: CFO   # since 2024",
+        "# links come later",
+    ):
+        assert comment in text
+    # The comment before `links:` still stands before it, after the new people.
+    assert text.index("ines-roth") < text.index("# links come later") < text.index("links: []")
+    assert '    phone: "+1 555 0100"' not in text  # a flow mapping stays a flow mapping
+    assert 'contact: {email: mary.lee@acme.example, phone: "+1 555 0100"}' in text
+
+
+def test_import_twice_is_a_no_op(acmap: Acmap, project: Path) -> None:
+    name = _csv(project, SALESFORCE)
+    acmap("import", name, "--account", "acme", cwd=project)
+    before = _map(project)
+    again = acmap("import", name, "--account", "acme", cwd=project)
+    assert again.code == 0
+    assert again.out.splitlines()[0] == (
+        "maps/acme.yaml: 0 people added, 0 updated, 3 unchanged, 1 value kept — nothing to change"
+    )
+    assert _map(project) == before
+
+
+def test_dry_run_writes_nothing(acmap: Acmap, project: Path) -> None:
+    result = acmap("import", _csv(project, SALESFORCE), "-a", "acme", "--dry-run", cwd=project)
+    assert result.code == 0
+    assert "— dry run, nothing written" in result.out
+    assert "  + Paul Wendt (paul-wendt): title Controller, unit fin, reports_to mlee" in result.out
+    assert _map(project) == MAP
+
+
+def test_update_replaces_values(acmap: Acmap, project: Path) -> None:
+    result = acmap("import", _csv(project, SALESFORCE), "-a", "acme", "--update", cwd=project)
+    assert "  ~ Mary Lee: title CFO → 'Chief Financial Officer'" in result.out
+    assert "title: Chief Financial Officer # since 2024" in _map(project)
+
+
+def test_hubspot_headers_and_column_mapping(acmap: Acmap, project: Path) -> None:
+    hubspot = "First Name,Last Name,Job Title,Email,Phone Number\nAnna,Berg,CTO,anna@acme.example,+46 70 123\n"
+    result = acmap("import", _csv(project, hubspot), "-a", "acme", cwd=project)
+    assert "  + Anna Berg (anna-berg): title CTO" in result.out
+    other = "Contact,Position,Mobile\nBo Ek,Buyer,+46 70 999\n"
+    name = _csv(project, other, "other.csv")
+    refused = acmap("import", name, "-a", "acme", cwd=project)
+    assert refused.code == 2
+    assert "other.csv:1: no name column" in refused.err
+    mapped = acmap(
+        "import", name, "-a", "acme", "-c", "Contact=name", "-c", "Position=title",
+        "-c", "Mobile=phone", cwd=project,
+    )  # fmt: skip
+    assert mapped.code == 0, mapped.err
+    assert "  + Bo Ek (bo-ek): title Buyer, contact phone +46 70 999" in mapped.out
+
+
+def test_a_name_already_taken_gets_a_numbered_slug(acmap: Acmap, project: Path) -> None:
+    twins = "Name,Email\nMary Lee,other.mary@acme.example\n"
+    # Same name, different email: matched by name (email is only a first chance).
+    result = acmap("import", _csv(project, twins), "-a", "acme", cwd=project)
+    assert "0 people added" in result.out
+    ids = "Name,Email,id\nJo Park,jo@acme.example,mlee\n"
+    result = acmap("import", _csv(project, ids, "ids.csv"), "-a", "acme", "-n", cwd=project)
+    assert "  = Mary Lee: name stays 'Mary Lee'" in result.out  # matched by id first
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "contacts.csv: the file is empty"),
+        (b"First Name,Last Name\nJos\xe9,Ruiz\n", "contacts.csv:2: not valid utf-8 (byte 0xe9)"),
+        (b"First Name,Last Name,Email\nA,B,a@b\nC,D\n", "contacts.csv:3: row 2 has 2 values"),
+        (b"Name,Stance\nA B,fan\n", "contacts.csv:2: row 1: stance 'fan' is not one of"),
+        (b"Name,Roles\nA B,buyer\n", "contacts.csv:2: row 1: role 'buyer' is not one of"),
+        (
+            b"Name,Last Contact\nA B,yesterday\n",
+            "contacts.csv:2: row 1: last_contact 'yesterday' is not a date",
+        ),
+        (b"First Name,Last Name,Email\n,,x@y\n", "contacts.csv:2: a new person with no name"),
+        (b'Name,Title\n"A B,CFO\n', "contacts.csv:"),
+    ],
+)
+def test_bad_csv_names_the_row(acmap: Acmap, project: Path, content: bytes, message: str) -> None:
+    (project / "contacts.csv").write_bytes(content)
+    result = acmap("import", "contacts.csv", "-a", "acme", cwd=project)
+    assert result.code == 2
+    assert result.err.startswith("acmap: " + message), result.err
+    assert "Traceback" not in result.err
+    assert _map(project) == MAP
+
+
+def test_other_encodings(acmap: Acmap, project: Path) -> None:
+    (project / "win.csv").write_bytes(b"First Name,Last Name\nJos\xe9,Ruiz\n")
+    result = acmap("import", "win.csv", "-a", "acme", "--encoding", "cp1252", cwd=project)
+    assert "  + José Ruiz (jose-ruiz)" in result.out
+    (project / "excel.csv").write_bytes("Name;Title\nÅsa Berg;CIO\n".encode("utf-16"))
+    result = acmap("import", "excel.csv", "-a", "acme", cwd=project)
+    assert "  + Åsa Berg (asa-berg): title CIO" in result.out
+
+
+def test_usage_errors(acmap: Acmap, project: Path) -> None:
+    name = _csv(project, SALESFORCE)
+    assert (
+        "no map file, folder or account id 'acm'"
+        in acmap("import", name, "-a", "acm", cwd=project).err
+    )
+    assert acmap("import", "missing.csv", "-a", "acme", cwd=project).code == 2
+    bad = acmap("import", name, "-a", "acme", "-c", "Email=mail", cwd=project)
+    assert bad.code == 2
+    assert "FIELD one of id, name" in bad.err
+    assert (
+        "no column 'Emial' (did you mean 'Email'?)"
+        in acmap("import", name, "-a", "acme", "-c", "Emial=email", cwd=project).err
+    )
+
+
+def test_a_cycle_the_csv_would_create_is_refused(acmap: Acmap, project: Path) -> None:
+    loop = "Name,Reports To\nMary Lee,Paul Wendt\nPaul Wendt,Mary Lee\n"
+    result = acmap("import", _csv(project, loop), "-a", "acme", cwd=project)
+    assert result.code == 2
+    assert "not imported: the merged map would have errors (E008" in result.err
+    assert _map(project) == MAP
+
+
+def test_export_edit_import_round_trips(acmap: Acmap, tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE_MAPS, tmp_path / "maps")
+    exported = acmap("export", cwd=tmp_path).out
+    (tmp_path / "people.csv").write_text(exported, encoding="utf-8")
+    for account in ("brightwater-foods", "halcyon-bank", "lumen-robotics", "meridian-health"):
+        result = acmap("import", "people.csv", "-a", account, cwd=tmp_path)
+        assert result.code == 0, result.err
+        assert "— nothing to change" in result.out.splitlines()[0]
+        assert (tmp_path / "maps" / f"{account}.yaml").read_bytes() == (
+            EXAMPLE_MAPS / f"{account}.yaml"
+        ).read_bytes()
+    # A rep edits the export: Keisha's manager and a new colleague.
+    edited = exported.replace(
+        "procurement,Keisha Adams,Procurement Lead,Finance & Procurement,,",
+        "procurement,Keisha Adams,Procurement Lead,Finance & Procurement,Marta Novak,",
+    )
+    edited += (
+        "lumen-robotics,Lumen Robotics,,Ines Roth,Buyer,Finance & Procurement,Keisha Adams,"
+        "procurement,neutral,low,active,Dana Ruiz,,ines.roth@lumenrobotics.example,\n"
+    )
+    (tmp_path / "people.csv").write_text(edited, encoding="utf-8")
+    result = acmap("import", "people.csv", "-a", "lumen-robotics", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "1 person added, 1 updated" in result.out
+    # Exported again, the maps say what the edited file said (Ines now has her generated id).
+    reexported = acmap("export", cwd=tmp_path).out
+    expected = edited.replace(",,Ines Roth", ",ines-roth,Ines Roth")
+    assert sorted(reexported.splitlines()) == sorted(expected.splitlines())
+    assert acmap("validate", cwd=tmp_path).code == 0
