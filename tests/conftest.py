@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.helpers import Result, run_acmap, write_map_file
+
 # CI (and a plain `pytest`) runs the property and fuzz tests with a fixed seed and a bounded
 # number of examples; `pytest --hypothesis-profile=thorough` explores far more, locally.
 settings.register_profile("ci", max_examples=60, derandomize=True, print_blob=True)
 settings.register_profile("thorough", max_examples=2000, derandomize=False)
 settings.load_profile("ci")
-
-from tests.helpers import Result, run_acmap, write_map_file
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from tests.helpers import FIXTURES, run_acmap
 
 CORPUS = FIXTURES / "corpus"
