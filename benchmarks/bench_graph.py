@@ -5,8 +5,8 @@ finish in under 2× `acmap gaps` on it.
 
 Measures, best of `repeat` runs each, in the portfolio's folder:
 - `acmap gaps` over every account (the baseline: load + every rule, G305 included);
-- `acmap path ID FROM TO --top 3` on the largest account, from its owner (a team member, through
-  the people they own) to its economic buyer — the widest search the portfolio offers;
+- `acmap path ID FROM TO --top 3` on the largest account, to its economic buyer from the person
+  farthest from them — the longest search the portfolio offers;
 - `acmap partners` over every account, and the same as CSV;
 - `acmap export` over every account (reported, no goal).
 Exits 1 when a goal is missed.
@@ -56,8 +56,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _widest_search(root: Path) -> tuple[str, str, str, int]:
-    """The largest account, its owner and its economic buyer (else its last stakeholder)."""
+    """The largest account, its economic buyer (else its last stakeholder) and whoever is
+    farthest from them over warm relationships: the longest search the portfolio offers."""
     sys.path.insert(0, str(REPO / "src"))
+    import networkx as nx
+
+    from acmap.graph import warm_graph
     from acmap.load import load_file
 
     largest = max((root / "maps").glob("*.yaml"), key=lambda p: p.stat().st_size)
@@ -65,8 +69,10 @@ def _widest_search(root: Path) -> tuple[str, str, str, int]:
     assert account_map is not None, largest
     people = [s for s in account_map.stakeholders if s.active]
     buyer = next((s for s in people if "economic_buyer" in s.roles), people[-1])
-    owner = account_map.account.owner or people[0].id
-    return account_map.account.id, owner, buyer.id, len(account_map.stakeholders)
+    graph = warm_graph(account_map)
+    distance = nx.single_source_dijkstra_path_length(graph.reverse(), buyer.id, weight="cost")
+    farthest = max(distance, key=lambda node: distance[node])
+    return account_map.account.id, farthest, buyer.id, len(account_map.stakeholders)
 
 
 if __name__ == "__main__":
