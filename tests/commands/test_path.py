@@ -45,8 +45,9 @@ def test_a_path_through_a_conflict_is_refused(
     root = write_map("acme.yaml", SMALL).parent.parent
     result = acmap("path", "acme", "zed", "mark", *TODAY, cwd=root)
     assert result.code == 1
-    assert result.out.startswith("No path from Zed Vale to Mark Otto at Acme Corp")
-    assert "conflicts never carry a path" in result.out
+    said = " ".join(result.out.split())
+    assert said.startswith("No path from Zed Vale to Mark Otto at Acme Corp")
+    assert "conflicts never carry a path" in said
 
 
 def test_a_team_member_as_from(acmap: Acmap, write_map: Callable[[str, str], Path]) -> None:

@@ -18,7 +18,9 @@ FORMATS = ("text", "json")
 
 
 def path(
-    account: Annotated[str, typer.Argument(help="An account id, or the path of a map file.")],
+    account: Annotated[
+        str, typer.Argument(metavar="ID", help="An account id, or the path of a map file.")
+    ],
     source: Annotated[
         str,
         typer.Argument(
@@ -87,7 +89,7 @@ def path(
     elif paths:
         _print_paths(paths, labels, labels[start_node], end.display, name)
     else:
-        sys.stdout.write(f"No path from {labels[start_node]} to {end.display} at {name}: {why}\n")
+        _print_none(f"No path from {labels[start_node]} to {end.display} at {name}: {why}")
     if not paths:
         raise typer.Exit(1)
 
@@ -173,11 +175,8 @@ def path_text(found: Path, labels: dict[str, str]) -> str:
 def _print_paths(
     paths: list[Path], labels: dict[str, str], start: str, end: str, account_name: str
 ) -> None:
-    import os
     import textwrap
 
-    columns = os.environ.get("COLUMNS", "")
-    width = int(columns) if columns.isdigit() else 100
     many = len(paths) > 1
     lines = [f"Warmest path{'s' if many else ''} from {start} to {end} at {account_name}:", ""]
     for number, found in enumerate(paths, 1):
@@ -185,7 +184,7 @@ def _print_paths(
         lines.extend(
             textwrap.wrap(
                 path_text(found, labels),
-                width=max(40, width),
+                width=_width(),
                 initial_indent=f"{number}. ",
                 subsequent_indent="   ",
                 break_on_hyphens=False,
@@ -193,6 +192,19 @@ def _print_paths(
         )
         lines.append(f"   {hops} hop{'' if hops == 1 else 's'}, cost {found.cost:g}")
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _print_none(message: str) -> None:
+    import textwrap
+
+    sys.stdout.write("\n".join(textwrap.wrap(message, width=_width())) + "\n")
+
+
+def _width() -> int:
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    return max(40, int(columns) if columns.isdigit() else 100)
 
 
 def _path_json(found: Path, labels: dict[str, str]) -> dict[str, Any]:
