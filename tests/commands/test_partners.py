@@ -91,7 +91,7 @@ def test_example_maps_summary(acmap: Acmap) -> None:
     result = acmap("partners", *TODAY)
     assert result.code == 0, result.err
     assert result.out.rstrip().endswith(
-        "7 partners across 4 accounts; they know 18 people, 10 of them key; "
+        "7 partners at 4 of 4 accounts; they know 18 people, 10 of them key; "
         "7 introductions to ask for"
     )
 

@@ -163,9 +163,10 @@ def _write_text(summaries: list[PartnerSummary], accounts: int) -> None:
             )
         lines.append("")
     people = sum(s.people for s in summaries)
+    present = len({p.account for s in summaries for p in s.accounts})
     intros = sum(s.introductions for s in summaries)
     lines.append(
-        f"{_count(len(summaries), 'partner')} across {_count(accounts, 'account')}; "
+        f"{_count(len(summaries), 'partner')} at {present} of {_count(accounts, 'account')}; "
         f"they know {_count(people, 'person', 'people')}, "
         f"{sum(s.key_reached for s in summaries)} of them key; "
         f"{_count(intros, 'introduction')} to ask for"
