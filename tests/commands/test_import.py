@@ -233,3 +233,18 @@ def test_export_edit_import_round_trips(acmap: Acmap, tmp_path: Path) -> None:
     expected = edited.replace(",,Ines Roth", ",ines-roth,Ines Roth")
     assert sorted(reexported.splitlines()) == sorted(expected.splitlines())
     assert acmap("validate", cwd=tmp_path).code == 0
+
+
+def test_a_named_person_fills_the_placeholder_with_their_title(
+    acmap: Acmap, tmp_path: Path
+) -> None:
+    shutil.copytree(EXAMPLE_MAPS, tmp_path / "maps")
+    csv_text = "First Name,Last Name,Title,Email\nInes,Roth,VP Engineering,ines@lumen.example\n"
+    (tmp_path / "new-vp.csv").write_text(csv_text, encoding="utf-8")
+    result = acmap("import", "new-vp.csv", "-a", "lumen-robotics", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "  ~ [VP Engineering]: name 'Ines Roth' added" in result.out
+    text = (tmp_path / "maps" / "lumen-robotics.yaml").read_text(encoding="utf-8")
+    assert (
+        "  - id: vp-eng\n    name: Ines Roth\n    title: VP Engineering      # hired since" in text
+    )

@@ -6,7 +6,8 @@ Three steps, each testable on its own:
    so are `acmap export`'s own columns; `--column NAME=field` maps any other. Every problem with the
    file (encoding, no name column, a ragged row, a bad value) is a BadCsv error naming the line.
 2. `plan_merge`: the rows against the map's model → a Plan. People are matched by id (an exported
-   file has one), then by email, then by name; others are added with a slug made from their name.
+   file has one), then by email, then by name, then to the one placeholder with their title
+   ("[VP Engineering]", not yet named); others are added with a slug made from their name.
    An existing value is never replaced unless `update` is set; an empty cell never clears one.
 3. `apply_plan`: the Plan applied to ruamel's round-trip tree of the file, so every comment, quote
    and blank line the user wrote stays where it was.
@@ -160,7 +161,8 @@ def read_contacts(
                 extra = record[len(header) :]
                 if len(record) < len(header) or any(cell.strip() for cell in extra):
                     raise BadCsv(
-                        f"{file}:{line}: row {len(rows) + 1} has {len(record)} values but the "
+                        f"{file}:{line}: row {len(rows) + 1} has {len(record)} value"
+                        f"{'' if len(record) == 1 else 's'} but the "
                         f"header has {len(header)} columns (a stray comma, or a line break "
                         "outside quotes?)"
                     )
@@ -320,13 +322,14 @@ def plan_merge(account_map: AccountMap, contacts: Contacts, *, update: bool = Fa
     taken = set(people)
     new_by_id: dict[str, dict[str, Any]] = {}
     matched: list[tuple[Contact, str]] = []
+    claimed: set[str] = set()  # placeholders already filled by an earlier row
 
     for contact in contacts.rows:
         account_id = contact.values.get("account_id")
         if account_id is not None and account_id != account_map.account.id:
             plan.skipped_rows += 1
             continue
-        found = _match(contact, people, by_email, by_name, new_by_id)
+        found = _match(contact, people, by_email, by_name, new_by_id, claimed)
         if found is None:
             title = contact.values.get("title")
             if not contact.name and not title:
@@ -389,6 +392,7 @@ def _match(
     by_email: dict[str, str],
     by_name: dict[str, list[str]],
     new_by_id: dict[str, dict[str, Any]],
+    claimed: set[str],
 ) -> str | None:
     person_id = contact.values.get("id")
     if person_id is not None and (person_id in people or person_id in new_by_id):
@@ -399,6 +403,18 @@ def _match(
     same_name = by_name.get(_key(contact.name), []) if contact.name else []
     if len(same_name) == 1:
         return same_name[0]
+    # A named person whose title is that of a placeholder fills the placeholder
+    # ("[VP Engineering]", name not yet known), when exactly one has that title.
+    title = contact.values.get("title")
+    if contact.name and title:
+        seats = [
+            s.id
+            for s in people.values()
+            if not s.identified and s.active and s.title and _key(s.title) == _key(title)
+        ]
+        if len(seats) == 1 and seats[0] not in claimed:
+            claimed.add(seats[0])
+            return seats[0]
     return None
 
 
