@@ -1,7 +1,7 @@
 """People and their relationships as a graph: the warmest ways from one person to another, and
 who carries influence whatever the map says.
 
-Two views of one map, both networkx graphs whose nodes are the ids of active stakeholders:
+Two views of one map, whose nodes are the ids of active stakeholders:
 
 * the **warm graph** (`warm_graph`): who can bring us to whom. Each reporting line and link is
   an edge both ways, worded for the direction it is walked ("reports to" / "manages"), with a
@@ -15,8 +15,9 @@ Two views of one map, both networkx graphs whose nodes are the ids of active sta
   (Katz, "A new status index derived from sociometric analysis", 1953).
 
 People who have left are not in either graph: they can no longer introduce anyone.
-networkx is imported inside the functions that need it, never at module level: start-up time is a
-feature of the commands that do not use it.
+The warm graph is a networkx graph (k shortest simple paths are networkx's job), imported inside
+the functions that need it; the influence graph is plain dicts, so `acmap gaps` never imports
+networkx: start-up time is a feature.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from acmap.model import AccountMap, Partner, TeamMember
 
@@ -241,19 +242,37 @@ def _hops(graph: nx.DiGraph, nodes: list[str]) -> Iterator[Hop]:
 # --- Influence ------------------------------------------------------------------------------------
 
 
-def influence_graph(account_map: AccountMap) -> nx.DiGraph:
-    """Who listens to whom: an edge from a person to someone whose word counts for them."""
-    import networkx as nx
+@dataclass(slots=True)
+class InfluenceGraph:
+    """Who listens to whom: `listens[a][b]` is how much a's opinion follows b's.
 
-    graph = nx.DiGraph()
-    active = {s.id for s in account_map.stakeholders if s.active}
-    graph.add_nodes_from(active)
+    Plain dicts rather than networkx: Katz centrality on a few hundred people is a short loop,
+    and `acmap gaps` (G305) runs it on every account — importing networkx would double the
+    start-up of a one-file report.
+    """
+
+    nodes: list[str]
+    listens: dict[str, dict[str, float]]
+
+    def listeners_of(self, speaker: str) -> list[str]:
+        return [listener for listener, heard in self.listens.items() if speaker in heard]
+
+    @property
+    def edge_count(self) -> int:
+        return sum(len(heard) for heard in self.listens.values())
+
+
+def influence_graph(account_map: AccountMap) -> InfluenceGraph:
+    """Who listens to whom: an edge from a person to someone whose word counts for them."""
+    active = [s.id for s in account_map.stakeholders if s.active]
+    present = set(active)
+    listens: dict[str, dict[str, float]] = {person: {} for person in active}
 
     def listen(listener: str, speaker: str, weight: float) -> None:
-        if listener == speaker or listener not in active or speaker not in active:
+        if listener == speaker or listener not in present or speaker not in present:
             return
-        known = graph.get_edge_data(listener, speaker)
-        graph.add_edge(listener, speaker, weight=weight + (known["weight"] if known else 0.0))
+        heard = listens[listener]
+        heard[speaker] = heard.get(speaker, 0.0) + weight
 
     for person in account_map.stakeholders:
         if person.reports_to:
@@ -267,29 +286,49 @@ def influence_graph(account_map: AccountMap) -> nx.DiGraph:
         elif link.type == "allies":
             listen(link.source, link.target, weight * ALLY_SHARE)
             listen(link.target, link.source, weight * ALLY_SHARE)
-    return graph
+    return InfluenceGraph(active, listens)
 
 
-def influence_scores(account_map: AccountMap, graph: nx.DiGraph | None = None) -> dict[str, int]:
+def _katz(graph: InfluenceGraph, alpha: float, tolerance: float = 1e-6) -> dict[str, float]:
+    """Katz centrality by power iteration: x = alpha · (what listeners give) + 1.
+
+    The same iteration as networkx.katz_centrality (beta 1, unnormalised, start at 0)."""
+    scores = dict.fromkeys(graph.nodes, 0.0)
+    for _ in range(10_000):
+        heard = dict.fromkeys(graph.nodes, 0.0)
+        for listener, speakers in graph.listens.items():
+            given = scores[listener]
+            for speaker, weight in speakers.items():
+                heard[speaker] += given * weight
+        fresh = {node: alpha * heard[node] + 1.0 for node in graph.nodes}
+        change = sum(abs(fresh[node] - scores[node]) for node in graph.nodes)
+        scores = fresh
+        if change < len(graph.nodes) * tolerance:
+            break
+    return scores
+
+
+def influence_scores(
+    account_map: AccountMap, graph: InfluenceGraph | None = None
+) -> dict[str, int]:
     """Computed influence of each active stakeholder, 0–100 (100 = the most influential).
 
     Katz centrality over the influence graph, less the base every person gets, scaled to the
     account's highest. Someone nobody listens to scores 0.
     """
-    import networkx as nx
-
     if graph is None:
         graph = influence_graph(account_map)
-    if graph.number_of_edges() == 0:
+    if graph.edge_count == 0:
         return dict.fromkeys(graph.nodes, 0)
     # The attenuation must stay below 1/λmax; λmax is at most the largest weighted in- or
     # out-degree (whichever is smaller), so a share of its inverse always converges.
-    heaviest_in = max(w for _, w in graph.in_degree(weight="weight"))
-    heaviest_out = max(w for _, w in graph.out_degree(weight="weight"))
-    alpha = DAMPING / max(1.0, min(heaviest_in, heaviest_out))
-    raw: dict[Any, float] = nx.katz_centrality(
-        graph, alpha=alpha, beta=1.0, weight="weight", normalized=False, max_iter=10_000
-    )
+    out_degree = [sum(heard.values()) for heard in graph.listens.values()]
+    in_degree: dict[str, float] = {}
+    for heard in graph.listens.values():
+        for speaker, weight in heard.items():
+            in_degree[speaker] = in_degree.get(speaker, 0.0) + weight
+    alpha = DAMPING / max(1.0, min(max(in_degree.values()), max(out_degree)))
+    raw = _katz(graph, alpha)
     gained = {node: max(0.0, value - 1.0) for node, value in raw.items()}
     top = max(gained.values())
     if top <= 1e-9:

@@ -225,7 +225,7 @@ def hidden_influencer(account_map: AccountMap, ctx: Context) -> Iterator[Problem
             continue
         # The most influential of those who listen to them first: they make the point.
         listeners = sorted(
-            (ctx.people[i] for i in graph.predecessors(person.id)),
+            (ctx.people[i] for i in graph.listeners_of(person.id)),
             key=lambda other: -scores.get(other.id, 0),
         )
         verb = "listens" if len(listeners) == 1 else "listen"
