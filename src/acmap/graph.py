@@ -292,20 +292,26 @@ def influence_graph(account_map: AccountMap) -> InfluenceGraph:
 def _katz(graph: InfluenceGraph, alpha: float, tolerance: float = 1e-6) -> dict[str, float]:
     """Katz centrality by power iteration: x = alpha · (what listeners give) + 1.
 
-    The same iteration as networkx.katz_centrality (beta 1, unnormalised, start at 0)."""
-    scores = dict.fromkeys(graph.nodes, 0.0)
+    The same iteration as networkx.katz_centrality (beta 1, unnormalised, start at 0), on
+    index lists: it runs for every account of every `acmap gaps`."""
+    index = {node: i for i, node in enumerate(graph.nodes)}
+    edges = [
+        (index[listener], index[speaker], weight)
+        for listener, speakers in graph.listens.items()
+        for speaker, weight in speakers.items()
+    ]
+    count = len(graph.nodes)
+    scores = [0.0] * count
     for _ in range(10_000):
-        heard = dict.fromkeys(graph.nodes, 0.0)
-        for listener, speakers in graph.listens.items():
-            given = scores[listener]
-            for speaker, weight in speakers.items():
-                heard[speaker] += given * weight
-        fresh = {node: alpha * heard[node] + 1.0 for node in graph.nodes}
-        change = sum(abs(fresh[node] - scores[node]) for node in graph.nodes)
+        heard = [0.0] * count
+        for listener, speaker, weight in edges:
+            heard[speaker] += scores[listener] * weight
+        fresh = [alpha * value + 1.0 for value in heard]
+        change = sum(abs(new - old) for new, old in zip(fresh, scores, strict=True))
         scores = fresh
-        if change < len(graph.nodes) * tolerance:
+        if change < count * tolerance:
             break
-    return scores
+    return dict(zip(graph.nodes, scores, strict=True))
 
 
 def influence_scores(

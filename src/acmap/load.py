@@ -21,7 +21,16 @@ from acmap import formatv1 as fmt
 from acmap.findings import Finding
 from acmap.model import AccountMap, Pos
 from acmap.suggest import did_you_mean
-from acmap.yamlnodes import NodeLoader, is_mapping, is_scalar, is_sequence, tag_name
+from acmap.yamlnodes import (
+    SHORT_NAMES,
+    MappingNode,
+    NodeLoader,
+    ScalarNode,
+    SequenceNode,
+    is_mapping,
+    is_sequence,
+    tag_name,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 ALIAS_LIMIT = 64  # alias uses per file; real maps need a handful at most
@@ -362,7 +371,7 @@ class _Reader:
         return self.result(built, stem)
 
     def read_object(self, node: Any, shape: fmt.Shape, label: str) -> Any:
-        if not is_mapping(node):
+        if type(node) is not MappingNode:
             self.add(
                 _pos(node),
                 "E005",
@@ -374,7 +383,7 @@ class _Reader:
         keys: dict[str, Any] = {}
         fields = shape.fields
         for key_node, value_node in node.value:
-            if not is_scalar(key_node):
+            if type(key_node) is not ScalarNode:
                 self.add(_pos(key_node), "E005", f"{_lead(label)}a key must be plain text")
                 continue
             key = key_node.value
@@ -432,14 +441,14 @@ class _Reader:
 
     def read_value(self, node: Any, spec: fmt.Field, label: str) -> Any:
         kind = spec.kind
-        scalar = is_scalar(node)
+        scalar = type(node) is ScalarNode
         if kind == "object":
             if scalar and tag_name(node) == _NULL:
                 return None
             assert spec.shape is not None
             return self.read_object(node, spec.shape, label)
         if kind == "list":
-            if not is_sequence(node):
+            if type(node) is not SequenceNode:
                 if scalar and tag_name(node) == _NULL:
                     return None
                 example = f" e.g. [{node.value}]" if scalar else ""
@@ -467,7 +476,7 @@ class _Reader:
                 f"{_lead(label)}expected {_KIND_WORDS[kind]}, got {_describe(node)}",
             )
             return SKIP
-        tag = tag_name(node)
+        tag = SHORT_NAMES.get(id(node.ctag)) or tag_name(node)
         if tag == _NULL:
             return None
         value: str = node.value

@@ -12,6 +12,8 @@ from typing import Any
 
 from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+__all__ = ["MappingNode", "NodeLoader", "ScalarNode", "SequenceNode", "tag_name"]
 from ruamel.yaml.tag import Tag
 
 PREFIX = "tag:yaml.org,2002:"
@@ -65,12 +67,11 @@ class NodeLoader(CParser):  # type: ignore[misc]
             return STR
         return SEQ if kind is SequenceNode else MAP
 
-    # The C composer calls these for path-based resolvers, which acmap does not use.
-    def descend_resolver(self, *args: Any) -> None:
-        return None
-
-    def ascend_resolver(self, *args: Any) -> None:
-        return None
+    # The C composer calls these around every node, for path-based resolvers, which acmap does not
+    # use. Builtins that accept the same arguments and do nothing cost a C call instead of a
+    # Python frame: descend_resolver(parent, index) and ascend_resolver().
+    descend_resolver = slice
+    ascend_resolver = tuple
 
 
 def tag_name(node: Any) -> str:

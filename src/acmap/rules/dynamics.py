@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from collections.abc import Iterator
 
@@ -216,11 +217,12 @@ def hidden_influencer(account_map: AccountMap, ctx: Context) -> Iterator[Problem
         return
     graph = influence_graph(account_map)
     scores = influence_scores(account_map, graph)
+    ranked = sorted(-value for value in scores.values())  # rank = 1 + how many score higher
     for person in active:
         score = scores.get(person.id, 0)
         if person.influence == "high" or score < HIDDEN_MIN_SCORE:
             continue
-        rank = 1 + sum(1 for other in scores.values() if other > score)
+        rank = 1 + bisect.bisect_left(ranked, -score)
         if rank > HIDDEN_TOP:
             continue
         # The most influential of those who listen to them first: they make the point.
