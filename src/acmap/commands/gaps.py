@@ -291,7 +291,7 @@ def wrap(text: str, first: int, width: int) -> list[str]:
     messages, so this one only looks for spaces. A word longer than the line is never broken.
     """
     lines = []
-    room = max(1, first)
+    room = first if first > 1 else 1
     while len(text) > room:
         cut = text.rfind(" ", 0, room + 1)
         if cut <= 0:
@@ -321,7 +321,10 @@ class Lines:
 
         `first` is how much wider than `indent` the prefix of the first line is.
         """
-        room = max(20, total - indent)
+        room = total - indent if total - indent > 20 else 20
+        if len(text) <= room - first:  # most lines fit: skip the wrapping machinery
+            self.lines.append([*prefix, (text, "")])
+            return
         parts = wrap(text, room - first, room)
         self.lines.append([*prefix, (parts[0], "")])
         pad = " " * indent
