@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from acmap.load import load_file
 from tests.helpers import EXAMPLE_MAPS, Result, load_yaml
 
 Acmap = Callable[..., Result]
@@ -248,3 +249,16 @@ def test_a_named_person_fills_the_placeholder_with_their_title(
     assert (
         "  - id: vp-eng\n    name: Ines Roth\n    title: VP Engineering      # hired since" in text
     )
+
+
+def test_doubled_quotes_and_separators_inside_cells(acmap: Acmap, project: Path) -> None:
+    # Excel quoting: "" is one quote, and a quoted cell may hold the delimiter and \x1e.
+    text = 'Name,Title,Department\nPat O\'Neil,"Head of ""Special"" Projects, EMEA","R&D\x1eLab"\n'
+    result = acmap("import", _csv(project, text), "-a", "acme", cwd=project)
+    assert result.code == 0, result.err
+    loaded = load_file(project / "maps" / "acme.yaml")
+    assert loaded.map is not None
+    pat = next(p for p in loaded.map.stakeholders if p.name == "Pat O'Neil")
+    assert pat.title == 'Head of "Special" Projects, EMEA'
+    unit = next(u for u in loaded.map.units if u.id == pat.unit)
+    assert unit.name == "R&D\x1eLab"

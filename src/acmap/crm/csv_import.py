@@ -131,17 +131,23 @@ def read_contacts(
 ) -> Contacts:
     """Parse a contacts CSV. BadCsv names the line of any problem."""
     import csv
+    import io
 
     text = _decode(data, file, encoding)
-    lines = text.splitlines(keepends=True)
+    # Not str.splitlines(): it also breaks at \x1c-\x1e, \x85 and \u2028, which CSV cells may
+    # hold. A StringIO with newline="" splits only at \n, \r and \r\n, as the csv module expects.
+    lines = list(io.StringIO(text, newline=""))
     if not any(line.strip() for line in lines):
         raise BadCsv(f"{file}: the file is empty (expected a header row of column names)")
     first = next(line for line in lines if line.strip())
+    # Only the delimiter is sniffed, from the header. The header rarely holds a quote, so the
+    # Sniffer's guesses about quoting are noise (it turned off doubled quotes, reading
+    # "O""Brien" as O"Brien"); every CRM writes Excel-style quoting.
     try:
-        dialect: Any = csv.Sniffer().sniff(first, delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(lines, dialect)
+        delimiter = ","
+    reader = csv.reader(lines, csv.excel, delimiter=delimiter)
     rows: list[Contact] = []
     header: list[str] | None = None
     columns: dict[int, str] = {}
