@@ -15,8 +15,8 @@ class WouldOverwrite(Exception):
     """The target exists and the caller did not ask to replace it."""
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
-    """Write `text` (UTF-8, newlines as given) to `path` atomically.
+def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True) -> None:
+    """Write `text` (str as UTF-8 with newlines as given, or bytes) to `path` atomically.
 
     With overwrite=False an existing file is never replaced (checked again at the rename, so a
     file that appears meanwhile is not clobbered either).
@@ -29,8 +29,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     temp = Path(temp_name)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, mode)

@@ -116,3 +116,15 @@ def test_bad_format_and_unknown_account(acmap: Acmap) -> None:
     result = acmap("export", "lumen-robotic")
     assert result.code == 2
     assert "did you mean" in result.err
+
+
+def test_output_file_is_never_replaced_without_force(acmap: Acmap, tmp_path: Path) -> None:
+    out = tmp_path / "contacts.csv"
+    out.write_text("my CRM export\n", encoding="utf-8")
+    refused = acmap("export", "-o", str(out))
+    assert refused.code == 2
+    assert f"{out} exists; add --force to replace it" in refused.err
+    assert out.read_text(encoding="utf-8") == "my CRM export\n"
+    forced = acmap("export", "-o", str(out), "--force")
+    assert forced.code == 0, forced.err
+    assert out.read_text(encoding="utf-8").startswith("account_id,account_name,id,")

@@ -146,3 +146,27 @@ def test_a_map_with_errors_is_not_rendered(
     assert result.code == 1
     assert "E004" in result.err
     assert "Traceback" not in result.err
+
+
+@needs_dot
+def test_output_is_never_replaced_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "h.svg"
+    out.write_text("hand-drawn\n", encoding="utf-8")
+    refused = run_acmap("render", "halcyon-bank", "-o", str(out))
+    assert refused.code == 2
+    assert f"{out} exists; add --force to replace it" in refused.err
+    assert out.read_text(encoding="utf-8") == "hand-drawn\n"
+    assert run_acmap("render", "halcyon-bank", "-o", str(out), "--force").code == 0
+    assert "Halcyon Bank" in svg_text(out)
+
+
+@needs_dot
+def test_all_checks_every_target_before_drawing_any(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "lumen-robotics.svg").write_text("keep\n", encoding="utf-8")
+    refused = run_acmap("render", "--all", "-o", str(folder))
+    assert refused.code == 2
+    assert sorted(p.name for p in folder.iterdir()) == ["lumen-robotics.svg"]
+    assert run_acmap("render", "--all", "-o", str(folder), "--force").code == 0
+    assert len(list(folder.glob("*.svg"))) == 4

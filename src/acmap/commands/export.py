@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -24,6 +25,9 @@ def export(
             "--output", "-o", help="Write to this file instead of stdout.", show_default=False
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it exists.")
+    ] = False,
 ) -> None:
     """One row per stakeholder: account, id, name, title, unit, manager, roles, stance,
     influence, status, owner, last contact, email and phone. JSON keeps the nesting."""
@@ -33,6 +37,8 @@ def export(
     from acmap.portfolio import SelectionError, load_selection
 
     chosen = "csv" if output_format is None else pick_format(output_format, FORMATS)
+    if output is not None and not force and os.path.lexists(output):
+        fail(f"{output} exists; add --force to replace it")  # before the work, not after
     config = settings()
     try:
         selection = load_selection(paths or [], config, analyse=account_record, keep_maps=False)
@@ -58,15 +64,18 @@ def export(
     else:
         from pathlib import Path
 
-        from acmap.atomic import write_atomic
+        from acmap.atomic import WouldOverwrite, write_atomic
 
         try:
-            write_atomic(Path(output), stream.getvalue())
+            write_atomic(Path(output), stream.getvalue(), overwrite=force)
+        except WouldOverwrite:
+            fail(f"{output} exists; add --force to replace it")
         except OSError as exc:
             fail(f"{output}: cannot write ({exc.strerror or exc})")
         count = sum(len(r["stakeholders"]) for r in records)
         sys.stderr.write(
-            f"acmap: {count} stakeholders of {len(records)} accounts written to {output}\n"
+            f"acmap: {count} stakeholder{'' if count == 1 else 's'} of {len(records)} "
+            f"account{'' if len(records) == 1 else 's'} written to {output}\n"
         )
 
     broken = {f.file for f in selection.findings if f.severity == "error"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -76,6 +75,9 @@ def render(
     legend: Annotated[
         bool, typer.Option("--legend/--no-legend", help="Draw the legend on the diagram.")
     ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files that -o would overwrite.")
+    ] = False,
     today: TodayOption = None,
 ) -> None:
     """Draw an account map with Graphviz: who decides, who is with us, who influences whom.
@@ -104,6 +106,10 @@ def render(
             fail(f"{fmt.upper()} is binary: write it to a file with -o FILE.{fmt}")
 
     maps, problems = _load(targets, config, single=not every)
+    if output is not None and not force:
+        _refuse_to_overwrite(
+            [output / f"{m.account.id}.{fmt}" for m in maps] if every else [output]
+        )
     for account_map in maps:
         options = _options(account_map, config, day, view, focus, depth, legend)
         data = _diagram(account_map, options, fmt, timeout)
@@ -203,16 +209,20 @@ def _diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout:
         fail(str(exc))
 
 
+def _refuse_to_overwrite(paths: list[Path]) -> None:
+    """Checked before any diagram is drawn, so a refusal leaves nothing half done."""
+    existing = [p for p in paths if p.exists()]
+    if existing:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        fail(f"{existing[0]}{more} exists; add --force to replace it")
+
+
 def _write(path: Path, data: bytes) -> None:
-    """Write atomically, so an interrupted render never leaves half a diagram behind."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Atomic, so an interrupted render never leaves half a diagram behind."""
+    from acmap.atomic import write_atomic
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        write_atomic(path, data)
     except OSError as exc:
         fail(f"{path}: cannot write: {exc.strerror or exc}")
 
