@@ -40,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         svg, dot_file = out / "account.svg", out / "account.dot"
         cwd = account.parent.parent
         common = dict(cwd=cwd, env=env, repeat=args.repeat, warmup=1)
-        whole = time_cmd(acmap_cmd("render", str(account), "-o", str(svg)), **common)
-        without_dot = time_cmd(acmap_cmd("render", str(account), "-o", str(dot_file)), **common)
+        whole = time_cmd(acmap_cmd("render", str(account), "--force", "-o", str(svg)), **common)
+        without_dot = time_cmd(
+            acmap_cmd("render", str(account), "--force", "-o", str(dot_file)), **common
+        )
         dot_alone = time_cmd([dot, "-Tsvg", str(dot_file), "-o", str(out / "dot.svg")], **common)
 
     building = _build_dot_time(account, args.repeat)

@@ -19,7 +19,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "validate": ("validate",),
     "gaps": ("gaps", "--format", "json"),
     "list": ("list", "--format", "json"),
-    "render (DOT, all)": ("render", "--all", "--format", "dot", "-o", "{out}"),
+    "render (DOT, all)": ("render", "--all", "--format", "dot", "--force", "-o", "{out}"),
 }
 
 
