@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,14 +27,28 @@ class Result:
     err: str
 
 
+# util-linux's setpriv: root without CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH obeys file modes.
+ROOT_WITHOUT_READ_ALL = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+
+
+def can_test_permissions() -> bool:
+    """True when a chmod 000 file can be made unreadable to acmap (non-root, or root + setpriv)."""
+    return os.geteuid() != 0 or shutil.which("setpriv") is not None
+
+
 def run_acmap(
     *args: str,
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     stdin: str | None = None,
     timeout: float = 60,
+    obey_permissions: bool = False,
 ) -> Result:
-    """Run `python -m acmap` in a real subprocess: real exit codes, stdout, stderr."""
+    """Run `python -m acmap` in a real subprocess: real exit codes, stdout, stderr.
+
+    obey_permissions: as root (CI), drop the capabilities that let root read any file, so a
+    chmod 000 file is unreadable to acmap as it would be to any user.
+    """
     full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "ACMAP_TODAY")}
     full_env.update(
         {
@@ -44,8 +59,9 @@ def run_acmap(
         }
     )
     full_env.update(env or {})
+    prefix = ROOT_WITHOUT_READ_ALL if obey_permissions and os.geteuid() == 0 else []
     proc = subprocess.run(
-        [sys.executable, "-m", "acmap", *args],
+        [*prefix, sys.executable, "-m", "acmap", *args],
         cwd=cwd or REPO,
         env=full_env,
         input=stdin,

@@ -45,12 +45,12 @@ def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], l
                 f"no maps folder at {settings.maps} (create it, pass paths, or set maps= in "
                 "acmap.toml)"
             )
-        return _walk(settings.maps), []
+        return _walk(settings.maps, unreadable), unreadable
     known_ids: dict[str, Path] | None = None
     for target in wanted:
         path = Path(target)
         if path.is_dir():
-            files.extend(_walk(path))
+            files.extend(_walk(path, unreadable))
         elif path.exists() or path.is_symlink():
             files.append(path)
         elif "/" not in target and not target.endswith(MAP_SUFFIXES):
@@ -82,9 +82,17 @@ def project_root(settings: Settings) -> Path:
     return root
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, unreadable: list[str] | None = None) -> list[Path]:
+    """The map files under `folder`, sorted. A subfolder that cannot be listed is reported in
+    `unreadable`: skipping it silently would let CI pass without checking its maps."""
+
+    def report(error: OSError) -> None:
+        if unreadable is not None:
+            where = _display(Path(error.filename)) if error.filename else str(folder)
+            unreadable.append(f"{where}: cannot read folder: {error.strerror or error}")
+
     found = []
-    for root, dirs, names in os.walk(folder):
+    for root, dirs, names in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if name.endswith(MAP_SUFFIXES) and not name.startswith("."):

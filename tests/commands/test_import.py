@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from acmap.load import load_file
 from tests.helpers import EXAMPLE_MAPS, Result, load_yaml
+
+from acmap.load import load_file
 
 Acmap = Callable[..., Result]
 

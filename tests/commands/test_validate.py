@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from tests.helpers import FIXTURES, REPO, run_acmap, write_map_file
+from tests.helpers import FIXTURES, REPO, can_test_permissions, run_acmap, write_map_file
 
 GOOD = "acmap: 1\naccount: {id: acme, name: Acme}\n"
 BAD = "acmap: 1\naccount: {id: broken, name: Broken, tier: gold}\n"
@@ -123,11 +122,11 @@ def test_unreadable_files_exit_2_after_reporting_the_rest(tmp_path: Path) -> Non
     )  # folders are walked
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+@pytest.mark.skipif(not can_test_permissions(), reason="root without setpriv reads every file")
 def test_permission_denied_exits_2(tmp_path: Path) -> None:
     root = project(tmp_path, acme=GOOD)
     (root / "maps" / "acme.yaml").chmod(0)
-    result = run_acmap("validate", cwd=root)
+    result = run_acmap("validate", cwd=root, obey_permissions=True)
     assert result.code == 2
     assert "Permission denied" in result.err
 

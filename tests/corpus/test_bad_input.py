@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.helpers import FIXTURES, run_acmap
+from tests.helpers import FIXTURES, can_test_permissions, run_acmap
 
 CORPUS = FIXTURES / "corpus"
 
@@ -118,15 +118,31 @@ def test_dangling_symlink_and_folder_named_like_a_map(tmp_path: Path) -> None:
     assert "1 file" not in result.out and "2 files, 0 errors" in result.out
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 file")
+@pytest.mark.skipif(not can_test_permissions(), reason="root without setpriv reads every file")
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "maps" / "locked.yaml"
     path.parent.mkdir()
     path.write_text("acmap: 1\n")
     path.chmod(0)
-    result = run_acmap("validate", cwd=tmp_path)
+    result = run_acmap("validate", cwd=tmp_path, obey_permissions=True)
     assert result.code == 2
     assert "locked.yaml: cannot read: Permission denied" in result.err
+
+
+@pytest.mark.skipif(not can_test_permissions(), reason="root without setpriv reads every file")
+@pytest.mark.parametrize("command", ["validate", "gaps", "list", "export"])
+def test_unreadable_folder_is_reported_not_skipped(tmp_path: Path, command: str) -> None:
+    # CI must not go green because a folder of maps could not even be listed.
+    locked = tmp_path / "maps" / "emea"
+    locked.mkdir(parents=True)
+    (locked / "acme.yaml").write_text("acmap: 1\naccount: {id: acme, name: Acme}\n")
+    locked.chmod(0)
+    try:
+        result = run_acmap(command, cwd=tmp_path, obey_permissions=True)
+    finally:
+        locked.chmod(0o755)
+    assert result.code == 2
+    assert "acmap: maps/emea: cannot read folder: Permission denied" in result.err
 
 
 def test_unreadable_file_as_root_via_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
