@@ -17,6 +17,7 @@ structure or make `dot` read a file. The rules, all enforced here:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -155,17 +156,21 @@ def tag(name: str, *children: Html, **attrs: str | int | float) -> Html:
     """<NAME ATTR="constant">children</NAME>; attribute names are given as point_size=..."""
     if name not in TAGS:
         raise ValueError(f"tag {name!r} is not allowed in acmap's labels")
-    rendered = []
-    for key, value in attrs.items():
-        attr = key.upper().replace("_", "-")
-        if attr not in TAG_ATTRIBUTES:
-            raise ValueError(f"attribute {attr!r} is not allowed in acmap's labels")
-        rendered.append(f' {attr}="{_constant(value)}"')
-    opening = f"<{name}{''.join(rendered)}"
+    opening = f"<{name}{''.join(_tag_attribute(key, value) for key, value in attrs.items())}"
     if name == "BR":
         return Html(opening + "/>", _token=_PRIVATE)
     inner = "".join(c.markup for c in children)
     return Html(f"{opening}>{inner}</{name}>", _token=_PRIVATE)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: True must not hit 1
+def _tag_attribute(key: str, value: str | int | float) -> str:
+    """ATTR="constant", checked once per distinct pair: a diagram repeats a few dozen pairs
+    thousands of times."""
+    attr = key.upper().replace("_", "-")
+    if attr not in TAG_ATTRIBUTES:
+        raise ValueError(f"attribute {attr!r} is not allowed in acmap's labels")
+    return f' {attr}="{_constant(value)}"'
 
 
 def _constant(value: str | int | float) -> str:
