@@ -10,11 +10,17 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import sys
-from pathlib import Path
 
-from common import REPO, Row, acmap_cmd, acmap_env, ensure_portfolio, print_table, time_cmd
+from common import (
+    REPO,
+    Row,
+    acmap_cmd,
+    acmap_env,
+    baseline_tool,
+    ensure_portfolio,
+    print_table,
+    time_cmd,
+)
 
 
 def main() -> int:
@@ -35,7 +41,7 @@ def main() -> int:
         )
     ]
     one = REPO / "maps" / "meridian-health.yaml"
-    yamllint = shutil.which("yamllint") or str(Path(sys.executable).parent / "yamllint")
+    yamllint = baseline_tool("yamllint")
     repeat = max(7, args.repeat)
     lint = time_cmd([yamllint, str(one)], cwd=REPO, repeat=repeat, ok_codes=(0, 1))
     mine = time_cmd(acmap_cmd("gaps", str(one)), cwd=REPO, env=env, repeat=repeat)

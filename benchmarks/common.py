@@ -47,6 +47,20 @@ def acmap_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "acmap", *args]
 
 
+def baseline_tool(name: str) -> str:
+    """The path of a baseline tool (yamllint, check-jsonschema) beside this Python, or exit 2."""
+    import shutil
+
+    found = shutil.which(name) or str(Path(sys.executable).parent / name)
+    if not Path(found).exists():
+        print(
+            f"{name} is not installed: pip install -e '.[bench]' (the benchmark baselines)",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    return found
+
+
 def acmap_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment for acmap_cmd: this checkout's src/ first on PYTHONPATH, no colour."""
     env = dict(os.environ)

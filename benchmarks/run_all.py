@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = [
+SCRIPTS: list[tuple[str, list[str]]] = [
     ("bench_validate.py", []),
     ("bench_gaps.py", []),
     ("bench_render.py", []),
