@@ -170,3 +170,28 @@ def test_all_checks_every_target_before_drawing_any(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["lumen-robotics.svg"]
     assert run_acmap("render", "--all", "-o", str(folder), "--force").code == 0
     assert len(list(folder.glob("*.svg"))) == 4
+
+
+@needs_dot
+def test_all_renders_the_valid_maps_and_reports_the_broken_one(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    for name in ("halcyon-bank", "lumen-robotics"):
+        shutil.copy(EXAMPLE_MAPS / f"{name}.yaml", tmp_path / "maps")
+    (tmp_path / "maps" / "broken.yaml").write_text("acmap: 1\naccount: {id: broken}\n")
+    result = run_acmap("render", "--all", "-o", "out", cwd=tmp_path)
+    assert result.code == 1
+    assert "maps/broken.yaml:2:10: E004 account: missing required field 'name'" in result.err
+    assert "maps with errors were skipped" in result.err
+    drawn = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert drawn == ["halcyon-bank.svg", "lumen-robotics.svg"]
+    assert "Halcyon Bank" in svg_text(tmp_path / "out" / "halcyon-bank.svg")
+
+
+@needs_dot
+def test_all_with_every_map_broken_renders_nothing(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "broken.yaml").write_text("acmap: 1\naccount: {id: broken}\n")
+    result = run_acmap("render", "--all", "-o", "out", cwd=tmp_path)
+    assert result.code == 1
+    assert "every map has errors" in result.err
+    assert not (tmp_path / "out").exists()

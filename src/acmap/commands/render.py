@@ -11,9 +11,10 @@ import typer
 from acmap.cli_common import TodayOption, fail, settings, today_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
-    from acmap.config import Settings
+    from acmap.config import GapSettings, Settings
     from acmap.findings import Finding
     from acmap.model import AccountMap
     from acmap.render import RenderOptions
@@ -105,23 +106,111 @@ def render(
         if output is None and fmt in BINARY and sys.stdout.isatty():
             fail(f"{fmt.upper()} is binary: write it to a file with -o FILE.{fmt}")
 
-    maps, problems = _load(targets, config, single=not every)
-    if output is not None and not force:
-        _refuse_to_overwrite(
-            [output / f"{m.account.id}.{fmt}" for m in maps] if every else [output]
+    if every:
+        assert output is not None
+        _render_all(
+            targets,
+            config,
+            output,
+            fmt,
+            force,
+            partial_draw(config, day, view, legend, fmt, timeout),
         )
-    for account_map in maps:
-        options = _options(account_map, config, day, view, focus, depth, legend)
-        data = _diagram(account_map, options, fmt, timeout)
-        if every:
-            assert output is not None
-            _write(output / f"{account_map.account.id}.{fmt}", data)
-        elif output is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        else:
-            _write(output, data)
-    if every and any(f.severity == "error" for f in problems):
+        return
+    account_map = _load_one_map(targets, config)
+    if output is not None and not force:
+        _refuse_to_overwrite([output])
+    options = _options(account_map, config.gaps, day, view, focus, depth, legend)
+    data = _diagram(account_map, options, fmt, timeout)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        _write(output, data)
+
+
+def partial_draw(
+    config: Settings, day: date, view: str, legend: bool, fmt: str, timeout: float
+) -> Callable[[AccountMap], tuple[str, bytes | str]]:
+    from functools import partial
+
+    return partial(
+        _draw, gaps=config.gaps, day=day, view=view, legend=legend, fmt=fmt, timeout=timeout
+    )
+
+
+def _draw(
+    account_map: AccountMap,
+    *,
+    gaps: GapSettings,
+    day: date,
+    view: str,
+    legend: bool,
+    fmt: str,
+    timeout: float,
+) -> tuple[str, bytes | str]:
+    """--all, in the worker process that loaded the map: (account id, the diagram's bytes or
+    Graphviz's error). Only the diagram travels back, so maps never pile up in memory and both
+    cores run `dot`."""
+    from acmap.render import RenderError, build_dot, run_dot
+
+    options = _options(account_map, gaps, day, view, None, 1, legend)
+    source = build_dot(account_map, options)
+    if fmt == "dot":
+        return account_map.account.id, source.encode("utf-8")
+    try:
+        return account_map.account.id, run_dot(source, fmt, timeout)
+    except RenderError as exc:
+        return account_map.account.id, str(exc)
+
+
+def _render_all(
+    targets: list[str],
+    config: Settings,
+    folder: Path,
+    fmt: str,
+    force: bool,
+    draw: Callable[[AccountMap], tuple[str, bytes | str]],
+) -> None:
+    from acmap.atomic import WouldOverwrite, write_atomic
+    from acmap.portfolio import SelectionError, load_selection, map_files
+
+    try:
+        if not force:
+            # Before any drawing, by file name (a map is named after its account; W001 says so
+            # when not); the write below refuses anything this did not foresee.
+            files, _ = map_files(targets, config)
+            _refuse_to_overwrite([folder / f"{path.stem}.{fmt}" for path in files])
+        selection = load_selection(targets, config, analyse=draw, keep_maps=False)
+    except SelectionError as exc:
+        fail(str(exc))
+    for problem in selection.unreadable:
+        fail(problem)
+    errors = [f for f in selection.findings if f.severity == "error"]
+    if not selection.results:
+        if not errors:
+            fail("no map files selected")
+        _print_errors(errors)
+        sys.stderr.write("acmap: every map has errors (see `acmap validate`); nothing rendered\n")
+        raise typer.Exit(1)
+    broken: list[str] = []
+    for account_id, data in selection.results:
+        path = folder / f"{account_id}.{fmt}"
+        if isinstance(data, str):
+            broken.append(f"{account_id}: {data}")
+            continue
+        try:
+            write_atomic(path, data, overwrite=force)
+        except WouldOverwrite:
+            broken.append(f"{path} exists; add --force to replace it")
+        except OSError as exc:
+            fail(f"{path}: cannot write: {exc.strerror or exc}")
+    for problem in broken:
+        sys.stderr.write(f"acmap: {problem}\n")
+    if broken:
+        raise typer.Exit(2)
+    if errors:
+        _print_errors(errors)
         sys.stderr.write("acmap: maps with errors were skipped (see `acmap validate`)\n")
         raise typer.Exit(1)
 
@@ -141,9 +230,14 @@ def _format(requested: str | None, output: Path | None) -> str:
     return from_suffix or "svg"
 
 
-def _load(
-    targets: list[str], config: Settings, single: bool
-) -> tuple[list[AccountMap], list[Finding]]:
+def _print_errors(errors: list[Finding]) -> None:
+    for finding in errors[:10]:
+        sys.stderr.write(
+            f"{finding.file}:{finding.line}:{finding.col}: {finding.code} {finding.message}\n"
+        )
+
+
+def _load_one_map(targets: list[str], config: Settings) -> AccountMap:
     from acmap.portfolio import SelectionError, load_selection
 
     try:
@@ -152,24 +246,21 @@ def _load(
         fail(str(exc))
     for problem in selection.unreadable:
         fail(problem)
-    errors = [f for f in selection.findings if f.severity == "error"]
-    if single and selection.files > 1:
+    if selection.files > 1:
         fail(f"{targets[0]} holds {selection.files} map files: name one, or use --all -o DIR")
-    if errors and (single or not selection.maps):
-        for finding in errors[:10]:
-            sys.stderr.write(
-                f"{finding.file}:{finding.line}:{finding.col}: {finding.code} {finding.message}\n"
-            )
+    errors = [f for f in selection.findings if f.severity == "error"]
+    if errors:
+        _print_errors(errors)
         sys.stderr.write("acmap: the map has errors (see `acmap validate`); nothing rendered\n")
         raise typer.Exit(1)
     if not selection.maps:
         fail("no map files selected")
-    return selection.maps, selection.findings
+    return selection.maps[0]
 
 
 def _options(
     account_map: AccountMap,
-    config: Settings,
+    gaps: GapSettings,
     day: date,
     view: str,
     focus: str | None,
@@ -181,13 +272,13 @@ def _options(
     from acmap.rules.engine import context_for
 
     # The title's status and score: the same numbers `acmap list` and `acmap gaps` show.
-    ctx = context_for(account_map, config.gaps, day)
+    ctx = context_for(account_map, gaps, day)
     return RenderOptions(
         today=day,
         view=view,
         focus=focus,
         depth=depth,
-        stale_days=config.gaps.thresholds(account_map.account.tier).stale_days,
+        stale_days=gaps.thresholds(account_map.account.tier).stale_days,
         status=status(account_map),
         score=coverage_score(account_map, ctx).total,
         legend=legend,
