@@ -11,6 +11,8 @@ import typer
 from acmap.cli_common import PathsArgument, TodayOption, fail, pick_format, settings, today_for
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from acmap.findings import Finding
     from acmap.health import AccountReport
     from acmap.portfolio import Selection
@@ -117,9 +119,9 @@ def gaps(
     shown = validation + [f for r in reports for f in r.findings]
 
     if chosen == "json":
-        from acmap.report.json import findings_document
+        from acmap.report.json import write_findings_document
 
-        sys.stdout.write(findings_document(shown, _summary(selection, reports, shown)) + "\n")
+        write_findings_document(sys.stdout, shown, _summary(selection, reports, shown))
     elif chosen == "github":
         from acmap.report.github import workflow_commands
 
@@ -310,6 +312,7 @@ class Lines:
 
     def __init__(self) -> None:
         self.lines: list[list[Segment]] = []
+        self.console: Console | None = None  # made on the first coloured write
 
     def add(self, *segments: Segment | str) -> None:
         self.lines.append([s if isinstance(s, tuple) else (s, "") for s in segments])
@@ -332,15 +335,18 @@ class Lines:
             self.lines.append([(pad + rest, "")])
 
     def write(self) -> None:
+        """Print the lines gathered so far and forget them (so a portfolio streams out)."""
         if use_colour():
             from rich.console import Console
             from rich.text import Text
 
-            console = Console(highlight=False, soft_wrap=True)
+            if self.console is None:
+                self.console = Console(highlight=False, soft_wrap=True)
             for line in self.lines:
-                console.print(Text.assemble(*line))
+                self.console.print(Text.assemble(*line))
         else:
             sys.stdout.write("".join("".join(t for t, _ in line) + "\n" for line in self.lines))
+        self.lines = []
 
 
 def _print_text(
@@ -379,6 +385,7 @@ def _print_text(
         out.add()
     for report in ordered:
         _account_block(out, report, total, by_importance(report.findings))
+        out.write()
     out.add((totals, "bold"))
     out.write()
 

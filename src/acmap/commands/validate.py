@@ -56,10 +56,10 @@ def validate(
     findings = selection.findings
     counts = count_by_severity(findings)
     if chosen == "json":
-        from acmap.report.json import findings_document
+        from acmap.report.json import write_findings_document
 
         summary = {"files": selection.files, "valid": len(selection.maps), **counts}
-        sys.stdout.write(findings_document(findings, summary) + "\n")
+        write_findings_document(sys.stdout, findings, summary)
     elif chosen == "github":
         from acmap.report.github import workflow_commands
         from acmap.report.text import summary_line

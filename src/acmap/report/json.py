@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from acmap.findings import Finding
 
@@ -11,13 +11,33 @@ JSON_VERSION = 1
 
 
 def findings_document(findings: list[Finding], summary: dict[str, Any]) -> str:
-    document = {
+    return dump(_findings_object(findings, summary))
+
+
+def write_findings_document(
+    stream: TextIO, findings: list[Finding], summary: dict[str, Any]
+) -> None:
+    """findings_document() and a newline, streamed: a portfolio's findings can run to tens of
+    MB of JSON, and building it as one string first would triple the peak memory."""
+    write(stream, _findings_object(findings, summary))
+
+
+def _findings_object(findings: list[Finding], summary: dict[str, Any]) -> dict[str, Any]:
+    return {
         "version": JSON_VERSION,
         "findings": [f.as_json() for f in sorted(findings, key=Finding.sort_key)],
         "summary": summary,
     }
-    return dump(document)
+
+
+_OPTIONS: dict[str, Any] = {"indent": 2, "sort_keys": True, "ensure_ascii": False, "default": str}
 
 
 def dump(document: Any) -> str:
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+    return json.dumps(document, **_OPTIONS)
+
+
+def write(stream: TextIO, document: Any) -> None:
+    """dump(document) and a newline, written chunk by chunk."""
+    json.dump(document, stream, **_OPTIONS)
+    stream.write("\n")
