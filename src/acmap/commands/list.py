@@ -100,7 +100,7 @@ def list_accounts(
     invalid = [f for f in selection.findings if f.severity == "error"]
 
     if chosen == "json":
-        from acmap.report.json import dump
+        from acmap.report.json import write_json
 
         document = {
             "version": 1,
@@ -108,7 +108,7 @@ def list_accounts(
             "findings": [f.as_json() for f in invalid],
             "summary": {"files": selection.files, "accounts": len(reports)},
         }
-        sys.stdout.write(dump(document) + "\n")
+        write_json(sys.stdout, document)
     elif chosen == "csv":
         _write_csv(reports)
         _report_invalid_to_stderr(invalid)

@@ -68,10 +68,10 @@ def partners(
         summaries = _only(partner, summaries)
 
     if chosen == "json":
-        from acmap.report.json import dump
+        from acmap.report.json import write_json
 
         document = {"version": 1, "partners": [s.as_json() for s in summaries]}
-        sys.stdout.write(dump(document) + "\n")
+        write_json(sys.stdout, document)
     elif chosen == "csv":
         _write_csv(summaries)
     else:

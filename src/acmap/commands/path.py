@@ -75,7 +75,7 @@ def path(
     paths = people_graph.warmest_paths(warm, start_node, end.id, top)
     why = "" if paths else _why_none(account_map, start_kind, start, end.id, labels)
     if fmt == "json":
-        from acmap.report.json import dump
+        from acmap.report.json import write_json
 
         document = {
             "version": 1,
@@ -85,7 +85,7 @@ def path(
             "paths": [_path_json(p, labels) for p in paths],
             "reason": why or None,
         }
-        sys.stdout.write(dump(document) + "\n")
+        write_json(sys.stdout, document)
     elif paths:
         _print_paths(paths, labels, labels[start_node], end.display, name)
     else:

@@ -19,7 +19,7 @@ def write_findings_document(
 ) -> None:
     """findings_document() and a newline, streamed: a portfolio's findings can run to tens of
     MB of JSON, and building it as one string first would triple the peak memory."""
-    write(stream, _findings_object(findings, summary))
+    write_json(stream, _findings_object(findings, summary))
 
 
 def _findings_object(findings: list[Finding], summary: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def dump(document: Any) -> str:
     return json.dumps(document, **_OPTIONS)
 
 
-def write(stream: TextIO, document: Any) -> None:
+def write_json(stream: TextIO, document: Any) -> None:
     """dump(document) and a newline, written chunk by chunk."""
     json.dump(document, stream, **_OPTIONS)
     stream.write("\n")
