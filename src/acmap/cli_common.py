@@ -15,6 +15,8 @@ from acmap.config import ConfigError, Settings, load_settings
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from acmap.portfolio import Selection
+
 TodayOption = Annotated[
     str | None,
     typer.Option(
@@ -36,6 +38,26 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """A one-line error on stderr and the documented exit code: never a traceback."""
     sys.stderr.write(f"acmap: {message}\n")
     raise typer.Exit(code)
+
+
+def report_left_out(selection: Selection) -> None:
+    """For commands whose output has no room for findings: how many map files with errors
+    were left out of it."""
+    broken = {f.file for f in selection.findings if f.severity == "error"}
+    if broken:
+        sys.stderr.write(
+            f"acmap: {len(broken)} map file{'s' if len(broken) != 1 else ''} with errors "
+            "left out (run acmap validate)\n"
+        )
+
+
+def exit_if_unreadable(selection: Selection) -> None:
+    """Name every path that could not be read, then exit 2: a CI run must not pass on maps
+    it never saw."""
+    for problem in selection.unreadable:
+        sys.stderr.write(f"acmap: {problem}\n")
+    if selection.unreadable:
+        raise typer.Exit(2)
 
 
 def settings() -> Settings:

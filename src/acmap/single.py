@@ -1,4 +1,4 @@
-"""The one account map a command works on (`acmap path`, `acmap import`): found by id or path,
+"""The one account map a command works on (`acmap show`, `path`, `import`): found by id or path,
 loaded, and refused with a clear message when it cannot be used."""
 
 from __future__ import annotations
@@ -9,11 +9,23 @@ from acmap.cli_common import fail
 
 if TYPE_CHECKING:
     from acmap.config import Settings
+    from acmap.load import Loaded
     from acmap.model import AccountMap
 
 
 def load_account(account: str, config: Settings) -> AccountMap:
     """The map of `account` (an id or a file path); exit 2 when it is unknown or has errors."""
+    loaded = load_account_file(account, config)
+    if loaded.map is None:
+        errors = [f for f in loaded.findings if f.severity == "error"]
+        first = f" (first: line {errors[0].line}: {errors[0].message})" if errors else ""
+        fail(f"{loaded.file} has errors{first}; run `acmap validate {loaded.file}`")
+    return loaded.map
+
+
+def load_account_file(account: str, config: Settings) -> Loaded:
+    """The one map file `account` names, loaded, errors and all; exit 2 when it names none,
+    several, or an unreadable one."""
     from acmap.cli_common import relative
     from acmap.load import Unreadable, load_file
     from acmap.portfolio import SelectionError, map_files
@@ -27,14 +39,9 @@ def load_account(account: str, config: Settings) -> AccountMap:
     if len(files) > 1:
         fail(f"{account}: {len(files)} map files there; give one account")
     try:
-        loaded = load_file(files[0], relative(files[0]))
+        return load_file(files[0], relative(files[0]))
     except Unreadable as exc:
         fail(str(exc))
-    if loaded.map is None:
-        errors = [f for f in loaded.findings if f.severity == "error"]
-        first = f" (first: line {errors[0].line}: {errors[0].message})" if errors else ""
-        fail(f"{loaded.file} has errors{first}; run `acmap validate {loaded.file}`")
-    return loaded.map
 
 
 def did_you_mean(word: str, choices: dict[str, str]) -> str:

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from acmap.cli_common import PathsArgument, fail, pick_format, settings
+from acmap.cli_common import (
+    PathsArgument,
+    exit_if_unreadable,
+    fail,
+    pick_format,
+    report_left_out,
+    settings,
+)
 
 FORMATS = ("csv", "json")
 
@@ -78,16 +85,8 @@ def export(
             f"account{'' if len(records) == 1 else 's'} written to {output}\n"
         )
 
-    broken = {f.file for f in selection.findings if f.severity == "error"}
-    if broken:
-        sys.stderr.write(
-            f"acmap: {len(broken)} map file{'s' if len(broken) != 1 else ''} with errors "
-            "left out (run acmap validate)\n"
-        )
-    for problem in selection.unreadable:
-        sys.stderr.write(f"acmap: {problem}\n")
-    if selection.unreadable:
-        raise typer.Exit(2)
+    report_left_out(selection)
+    exit_if_unreadable(selection)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import PathsArgument, TodayOption, fail, pick_format, settings, today_for
+from acmap.cli_common import (
+    PathsArgument,
+    TodayOption,
+    exit_if_unreadable,
+    fail,
+    pick_format,
+    settings,
+    today_for,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -134,10 +142,7 @@ def gaps(
     else:
         _print_text(selection, reports, validation, _totals(selection, reports, shown))
 
-    for problem in selection.unreadable:
-        sys.stderr.write(f"acmap: {problem}\n")
-    if selection.unreadable:
-        raise typer.Exit(2)
+    exit_if_unreadable(selection)
     if fail_on != "never" and any(at_least(f.severity, fail_on) for f in shown):
         raise typer.Exit(1)
 

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import PathsArgument, TodayOption, fail, pick_format, settings, today_for
+from acmap.cli_common import (
+    PathsArgument,
+    TodayOption,
+    exit_if_unreadable,
+    fail,
+    pick_format,
+    settings,
+    today_for,
+)
 
 if TYPE_CHECKING:
     from acmap.findings import Finding
@@ -114,10 +122,7 @@ def list_accounts(
         _report_invalid_to_stderr(invalid)
     else:
         _print_table(reports, invalid)
-    for problem in selection.unreadable:
-        sys.stderr.write(f"acmap: {problem}\n")
-    if selection.unreadable:
-        raise typer.Exit(2)
+    exit_if_unreadable(selection)
 
 
 def sort_reports(reports: list[AccountReport], key: str) -> list[AccountReport]:

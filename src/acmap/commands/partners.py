@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import PathsArgument, TodayOption, fail, pick_format, settings, today_for
+from acmap.cli_common import (
+    PathsArgument,
+    TodayOption,
+    exit_if_unreadable,
+    fail,
+    pick_format,
+    report_left_out,
+    settings,
+    today_for,
+)
 
 if TYPE_CHECKING:
     from acmap.partnermap import PartnerSummary
@@ -77,16 +86,8 @@ def partners(
     else:
         _write_text(summaries, len(selection.maps))
 
-    broken = {f.file for f in selection.findings if f.severity == "error"}
-    if broken:
-        sys.stderr.write(
-            f"acmap: {len(broken)} map file{'s' if len(broken) != 1 else ''} with errors "
-            "left out (run acmap validate)\n"
-        )
-    for problem in selection.unreadable:
-        sys.stderr.write(f"acmap: {problem}\n")
-    if selection.unreadable:
-        raise typer.Exit(2)
+    report_left_out(selection)
+    exit_if_unreadable(selection)
 
 
 def _only(wanted: str, summaries: list[PartnerSummary]) -> list[PartnerSummary]:

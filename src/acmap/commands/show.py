@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import TodayOption, fail, settings, today_for
+from acmap.cli_common import TodayOption, settings, today_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -36,26 +36,13 @@ def show(
     today: TodayOption = None,
 ) -> None:
     """One account: org tree by unit, roles, stance, links, partners, goals, deals and gaps."""
+    from acmap.cli_common import console
     from acmap.health import assess
-    from acmap.load import Unreadable, load_file
-    from acmap.portfolio import SelectionError, map_files
+    from acmap.single import load_account_file
 
     config = settings()
     day = today_for(config, today)
-    try:
-        files, unreadable = map_files([account], config)
-    except SelectionError as exc:
-        fail(str(exc))
-    if unreadable or not files:
-        fail(unreadable[0] if unreadable else f"{account}: no map file there")
-    if len(files) > 1:
-        fail(f"{account}: {len(files)} map files there; show takes one account")
-    from acmap.cli_common import console, relative
-
-    try:
-        loaded = load_file(files[0], relative(files[0]))
-    except Unreadable as exc:
-        fail(str(exc))
+    loaded = load_account_file(account, config)
     out = console()
     if loaded.map is None:
         from acmap.report.text import print_findings

@@ -11,6 +11,7 @@ from acmap.cli_common import (
     PathsArgument,
     TodayOption,
     console,
+    exit_if_unreadable,
     fail,
     pick_format,
     settings,
@@ -78,10 +79,7 @@ def validate(
 
         write_findings(sys.stdout, findings)
         sys.stdout.write(summary_line(selection.files, findings) + "\n")
-    for problem in selection.unreadable:
-        sys.stderr.write(f"acmap: {problem}\n")
-    if selection.unreadable:
-        raise typer.Exit(2)
+    exit_if_unreadable(selection)
     if counts["error"] or (strict and counts["warning"]):
         raise typer.Exit(1)
 

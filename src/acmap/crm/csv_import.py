@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from acmap import formatv1
 from acmap.model import INFLUENCE_LEVELS, ROLES, STANCES, STATUSES, AccountMap, Stakeholder
 
 # What a CSV column can mean. first_name + last_name (or name) make the person's name.
@@ -74,22 +75,9 @@ HEADERS = {
     "account name": "ignore",
 }
 
-# Where each field lives in a stakeholder mapping, in format v1's key order.
-KEY_ORDER = (
-    "id",
-    "name",
-    "title",
-    "unit",
-    "reports_to",
-    "roles",
-    "stance",
-    "influence",
-    "status",
-    "owner",
-    "last_contact",
-    "contact",
-)
-CONTACT_FIELDS = ("email", "phone", "linkedin")
+# Where each field lives in a stakeholder mapping: format v1's key order, from its one definition.
+KEY_ORDER = tuple(formatv1.STAKEHOLDER.fields)
+CONTACT_FIELDS = tuple(formatv1.CONTACT.fields)
 _ENUMS = {"stance": STANCES, "influence": INFLUENCE_LEVELS, "status": STATUSES}
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-_]*$")
