@@ -123,6 +123,17 @@ def test_a_key_that_moves_first_takes_its_comment_along() -> None:
     assert format_text(source) == "acmap: 1\naccount:\n  # why this id\n  id: x\n  name: X\n"
 
 
+def test_a_list_items_first_key_takes_its_comment_above_the_item() -> None:
+    source = (
+        "acmap: 1\naccount: {id: a, name: A}\nstakeholders:\n"
+        "  - id: ceo\n    title: CEO\n"
+        "  - title: CFO\n    # about the id\n    id: cfo\n"
+    )
+    lines = format_text(source).splitlines()
+    below = lines[lines.index("    # about the id") + 1]
+    assert below == "  - id: cfo"  # the comment now sits above its key's new place
+
+
 def test_unknown_keys_go_last_for_the_user_to_fix() -> None:
     source = "acmap: 1\naccount:\n  nmae: typo\n  id: x\n  name: X\n"
     assert format_text(source).endswith("  id: x\n  name: X\n  nmae: typo\n")

@@ -78,9 +78,12 @@ def format_text(text: str, file: str = "<string>") -> str:
 # --- key order and quotes ----------------------------------------------------------------------
 
 
-def _canonical(node: Any, shape: v1.Shape | None, lead: tuple[Any, Any] | None = None) -> None:
-    """Reorder and unquote in place. `lead` is (holder, key) of the comment slot just above a
-    block mapping's first key, when it has one."""
+Lead = tuple[Any, Any, bool]
+
+
+def _canonical(node: Any, shape: v1.Shape | None, lead: Lead | None = None) -> None:
+    """Reorder and unquote in place. `lead` is (holder, key, deep) of the comment slot just above
+    a block mapping (or a list item's) first line, when it has one."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.compat import ordereddict
 
@@ -91,11 +94,13 @@ def _canonical(node: Any, shape: v1.Shape | None, lead: tuple[Any, Any] | None =
             # Plain assignment would keep the old quoting: ruamel preserves a ScalarString type.
             ordereddict.__setitem__(node, key, _unquote(node[key]))
             spec = shape.fields.get(key) if shape is not None else None
-            _canonical(node[key], _shape_of(spec), (node, key))
+            _canonical(node[key], _shape_of(spec), (node, key, False))
     elif isinstance(node, CommentedSeq):
         for index, item in enumerate(node):
             list.__setitem__(node, index, _unquote(item))
-            _canonical(node[index], shape)
+            # Above a list item's `- ` line: after the previous item, or after the list's key.
+            above = (node, index - 1, True) if index else lead
+            _canonical(node[index], shape, None if _flow(node) else above)
 
 
 def _shape_of(spec: v1.Field | None) -> v1.Shape | None:
@@ -156,7 +161,7 @@ def order_keys(keys: list[Any], shape: v1.Shape) -> list[Any]:
     return ordered + unknown
 
 
-def _reorder(node: Any, shape: v1.Shape, lead: tuple[Any, Any] | None) -> None:
+def _reorder(node: Any, shape: v1.Shape, lead: Lead | None) -> None:
     keys = list(node)
     wanted = order_keys(keys, shape)
     if wanted == keys:
@@ -174,8 +179,8 @@ def _reorder(node: Any, shape: v1.Shape, lead: tuple[Any, Any] | None) -> None:
     if orphan and lead is not None and not _flow(node):
         # The comment was above the key that now comes first: it goes above the mapping's
         # first line, which is the end of the parent's line (`account:   # ...`).
-        holder, key = lead
-        _add_tail(holder, key, orphan, deep=False)
+        holder, key, deep = lead
+        _add_tail(holder, key, orphan, deep=deep)
         orphan = ""
     for before, key in itertools.pairwise(wanted):
         text = leads.get(key, "")
