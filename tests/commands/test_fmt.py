@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,27 @@ def test_a_crash_before_the_rename_leaves_the_file_whole(tmp_path: Path) -> None
     assert result.code != 0
     assert path.read_text() == MESSY
     assert [p.name for p in (tmp_path / "maps").iterdir()] == ["globex.yaml"]  # no temp left
+
+
+# Found by tests/fuzz/test_writers.py under --hypothesis-profile=thorough: comments between the
+# keys of the first item of a list, in places ruamel's emitter handles differently each pass.
+FMT_FIXTURES = FIXTURES / "fmt"
+
+
+def test_stable_even_when_a_comment_moves_on_the_second_pass(tmp_path: Path) -> None:
+    source = (FMT_FIXTURES / "comment-moves-on-second-pass.yaml").read_text(encoding="utf-8")
+    once = format_text(source)
+    assert format_text(once) == once
+    assert comments(once) == comments(source)
+
+
+def test_a_layout_that_would_not_parse_is_refused_and_the_file_kept(tmp_path: Path) -> None:
+    target = tmp_path / "maps" / "odd.yaml"
+    target.parent.mkdir()
+    shutil.copy(FMT_FIXTURES / "comment-ruamel-cannot-place.yaml", target)
+    before = target.read_bytes()
+    result = run_acmap("fmt", cwd=tmp_path)
+    assert result.code == 2
+    assert "maps/odd.yaml: formatting would write YAML that does not parse" in result.err
+    assert "Traceback" not in result.err and "internal error" not in result.err
+    assert target.read_bytes() == before

@@ -50,7 +50,21 @@ def _yaml() -> Any:
 
 
 def format_text(text: str, file: str = "<string>") -> str:
-    """The canonical layout of one map file's text. FormatError when that is not safe."""
+    """The canonical layout of one map file's text. FormatError when that is not safe.
+
+    Idempotent by construction: ruamel can place a moved comment differently on a second pass
+    (a comment above the first key of a list item), so the result is formatted again until it
+    stops changing."""
+    result = _format_once(text, file)
+    for _ in range(2):
+        again = _format_once(result, file)
+        if again == result:
+            return result
+        result = again
+    raise FormatError(f"{file}: the comments here have no stable layout; file left as it is")
+
+
+def _format_once(text: str, file: str) -> str:
     from acmap.load import load_text
 
     checked = load_text(text, file)
@@ -98,8 +112,9 @@ def _canonical(node: Any, shape: v1.Shape | None, lead: Lead | None = None) -> N
     elif isinstance(node, CommentedSeq):
         for index, item in enumerate(node):
             list.__setitem__(node, index, _unquote(item))
-            # Above a list item's `- ` line: after the previous item, or after the list's key.
-            above = (node, index - 1, True) if index else lead
+            # Above a list item's `- ` line is the end of the previous item. (The first item
+            # has no such place that ruamel emits safely: its comment stays beside the key.)
+            above = (node, index - 1, True) if index else None
             _canonical(node[index], shape, None if _flow(node) else above)
 
 
@@ -301,7 +316,14 @@ def _data(text: str) -> Any:
 
 
 def _check_same(before: str, after: str, file: str) -> None:
-    if _data(before) != _data(after):
+    try:
+        changed = _data(before) != _data(after)
+    except Exception:  # ruamel raises many types: what we wrote does not parse
+        raise FormatError(
+            f"{file}: formatting would write YAML that does not parse (a comment in a place "
+            "ruamel cannot move it from); file left as it is"
+        ) from None
+    if changed:
         raise FormatError(f"{file}: formatting would change the data; file left as it is")
     if comments(before) != comments(after):
         raise FormatError(f"{file}: formatting would lose a comment; file left as it is")
