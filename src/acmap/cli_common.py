@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -38,6 +39,15 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """A one-line error on stderr and the documented exit code: never a traceback."""
     sys.stderr.write(f"acmap: {message}\n")
     raise typer.Exit(code)
+
+
+def refuse_to_overwrite(paths: Iterable[Path]) -> None:
+    """Exit 2 naming the first of `paths` that exists: writing commands replace a file only
+    with --force. Called before the work, so a refusal leaves nothing half done."""
+    existing = [p for p in paths if os.path.lexists(p)]
+    if existing:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        fail(f"{existing[0]}{more} exists; add --force to replace it")
 
 
 def report_left_out(selection: Selection) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,6 +13,7 @@ from acmap.cli_common import (
     exit_if_unreadable,
     fail,
     pick_format,
+    refuse_to_overwrite,
     report_left_out,
     settings,
 )
@@ -44,8 +45,8 @@ def export(
     from acmap.portfolio import SelectionError, load_selection
 
     chosen = "csv" if output_format is None else pick_format(output_format, FORMATS)
-    if output is not None and not force and os.path.lexists(output):
-        fail(f"{output} exists; add --force to replace it")  # before the work, not after
+    if output is not None and not force:
+        refuse_to_overwrite([Path(output)])
     config = settings()
     try:
         selection = load_selection(paths or [], config, analyse=account_record, keep_maps=False)
@@ -69,14 +70,12 @@ def export(
     if output is None:
         sys.stdout.write(stream.getvalue())
     else:
-        from pathlib import Path
-
         from acmap.atomic import WouldOverwrite, write_atomic
 
         try:
             write_atomic(Path(output), stream.getvalue(), overwrite=force)
-        except WouldOverwrite:
-            fail(f"{output} exists; add --force to replace it")
+        except WouldOverwrite:  # it appeared while we worked
+            refuse_to_overwrite([Path(output)])
         except OSError as exc:
             fail(f"{output}: cannot write ({exc.strerror or exc})")
         count = sum(len(r["stakeholders"]) for r in records)

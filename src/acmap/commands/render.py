@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import TodayOption, fail, settings, today_for
+from acmap.cli_common import TodayOption, fail, refuse_to_overwrite, settings, today_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -108,18 +108,16 @@ def render(
 
     if every:
         assert output is not None
-        _render_all(
-            targets,
-            config,
-            output,
-            fmt,
-            force,
-            partial_draw(config, day, view, legend, fmt, timeout),
+        from functools import partial
+
+        draw = partial(
+            _draw, gaps=config.gaps, day=day, view=view, legend=legend, fmt=fmt, timeout=timeout
         )
+        _render_all(targets, config, output, fmt, force, draw)
         return
     account_map = _load_one_map(targets, config)
     if output is not None and not force:
-        _refuse_to_overwrite([output])
+        refuse_to_overwrite([output])
     options = _options(account_map, config.gaps, day, view, focus, depth, legend)
     data = _diagram(account_map, options, fmt, timeout)
     if output is None:
@@ -127,16 +125,6 @@ def render(
         sys.stdout.flush()
     else:
         _write(output, data)
-
-
-def partial_draw(
-    config: Settings, day: date, view: str, legend: bool, fmt: str, timeout: float
-) -> Callable[[AccountMap], tuple[str, bytes | str]]:
-    from functools import partial
-
-    return partial(
-        _draw, gaps=config.gaps, day=day, view=view, legend=legend, fmt=fmt, timeout=timeout
-    )
 
 
 def _draw(
@@ -180,7 +168,7 @@ def _render_all(
             # Before any drawing, by file name (a map is named after its account; W001 says so
             # when not); the write below refuses anything this did not foresee.
             files, _ = map_files(targets, config)
-            _refuse_to_overwrite([folder / f"{path.stem}.{fmt}" for path in files])
+            refuse_to_overwrite([folder / f"{path.stem}.{fmt}" for path in files])
         selection = load_selection(targets, config, analyse=draw, keep_maps=False)
     except SelectionError as exc:
         fail(str(exc))
@@ -298,14 +286,6 @@ def _diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout:
         return run_dot(source, fmt, timeout)
     except RenderError as exc:
         fail(str(exc))
-
-
-def _refuse_to_overwrite(paths: list[Path]) -> None:
-    """Checked before any diagram is drawn, so a refusal leaves nothing half done."""
-    existing = [p for p in paths if p.exists()]
-    if existing:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        fail(f"{existing[0]}{more} exists; add --force to replace it")
 
 
 def _write(path: Path, data: bytes) -> None:

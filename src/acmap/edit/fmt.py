@@ -53,18 +53,9 @@ def format_text(text: str, file: str = "<string>") -> str:
     """The canonical layout of one map file's text. FormatError when that is not safe.
 
     Idempotent by construction: ruamel can place a moved comment differently on a second pass
-    (a comment above the first key of a list item), so the result is formatted again until it
-    stops changing."""
-    result = _format_once(text, file)
-    for _ in range(2):
-        again = _format_once(result, file)
-        if again == result:
-            return result
-        result = again
-    raise FormatError(f"{file}: the comments here have no stable layout; file left as it is")
-
-
-def _format_once(text: str, file: str) -> str:
+    (a comment above the first key of a list item), so the result is laid out again until it
+    stops changing. Only the first pass needs the loader's check: later passes start from text
+    already shown to hold the same data."""
     from acmap.load import load_text
 
     checked = load_text(text, file)
@@ -72,7 +63,17 @@ def _format_once(text: str, file: str) -> str:
     if blocking:
         f = blocking[0]
         raise FormatError(f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} {f.message}")
-    body = text.replace("\r\n", "\n").lstrip("\ufeff")
+    result = _layout(text.replace("\r\n", "\n").lstrip("\ufeff"), file)
+    for _ in range(2):
+        again = _layout(result, file)
+        if again == result:
+            return result
+        result = again
+    raise FormatError(f"{file}: the comments here have no stable layout; file left as it is")
+
+
+def _layout(body: str, file: str) -> str:
+    """One pass: reorder and requote through ruamel's round trip, checked against `body`."""
     yaml = _yaml()
     try:
         tree = yaml.load(body)
@@ -83,8 +84,7 @@ def _format_once(text: str, file: str) -> str:
     _canonical(tree, v1.MAP)
     out = io.StringIO()
     yaml.dump(tree, out)
-    result = out.getvalue()
-    result = result.rstrip("\n") + "\n"
+    result = out.getvalue().rstrip("\n") + "\n"
     _check_same(body, result, file)
     return result
 

@@ -10,15 +10,11 @@ from acmap.findings import Finding
 JSON_VERSION = 1
 
 
-def findings_document(findings: list[Finding], summary: dict[str, Any]) -> str:
-    return dump(_findings_object(findings, summary))
-
-
 def write_findings_document(
     stream: TextIO, findings: list[Finding], summary: dict[str, Any]
 ) -> None:
-    """findings_document() and a newline, streamed: a portfolio's findings can run to tens of
-    MB of JSON, and building it as one string first would triple the peak memory."""
+    """SPEC §6's object and a newline, streamed: a portfolio's findings can run to tens of MB
+    of JSON, and building it as one string first would triple the peak memory."""
     write_json(stream, _findings_object(findings, summary))
 
 
