@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import TodayOption, fail, pick_format, settings, today_for
+from acmap.commands.options import TodayOption, fail, pick_format, settings, today_for
 
 if TYPE_CHECKING:
-    from acmap.changes import AccountDiff
-    from acmap.config import Settings
-    from acmap.gitdiff import FileChange, Range
+    from acmap.analysis.changes import AccountDiff
+    from acmap.settings import Settings
+    from acmap.git import FileChange, Range
 
 FORMATS = ("text", "markdown", "json")
 FAIL_LEVELS = ("error", "warning", "never")
@@ -49,7 +49,7 @@ def diff(
     Only the map files git reports as changed are read. Exit 0; 1 with --fail-on-new when the
     change opens a gap at that level; 2 when git cannot answer (not a repository, unknown revision).
     """
-    from acmap.gitdiff import GitError, changed_maps, resolve, toplevel
+    from acmap.git import GitError, changed_maps, resolve, toplevel
 
     config = settings()
     day = today_for(config, today)
@@ -112,8 +112,8 @@ def _diff_files(
 ) -> list[AccountDiff]:
     from datetime import date
 
-    from acmap.changes import diff_account
-    from acmap.gitdiff import read_blobs, read_worktree
+    from acmap.analysis.changes import diff_account
+    from acmap.git import read_blobs, read_worktree
     from acmap.load import load_text
 
     assert isinstance(day, date)

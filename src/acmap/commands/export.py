@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from acmap.cli_common import (
+from acmap.commands.options import (
     PathsArgument,
     exit_if_unreadable,
     fail,
@@ -42,7 +42,7 @@ def export(
     import io
 
     from acmap.crm.export import account_record
-    from acmap.portfolio import SelectionError, load_selection
+    from acmap.load.selection import SelectionError, load_selection
 
     chosen = "csv" if output_format is None else pick_format(output_format, FORMATS)
     if output is not None and not force:
@@ -70,7 +70,7 @@ def export(
     if output is None:
         sys.stdout.write(stream.getvalue())
     else:
-        from acmap.atomic import WouldOverwrite, write_atomic
+        from acmap.edit.atomic import WouldOverwrite, write_atomic
 
         try:
             write_atomic(Path(output), stream.getvalue(), overwrite=force)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from acmap.cli_common import PathsArgument, fail, settings
+from acmap.commands.options import PathsArgument, fail, settings
 
 
 def fmt(
@@ -28,9 +28,9 @@ def fmt(
     """
     from pathlib import Path
 
-    from acmap.atomic import write_atomic
+    from acmap.edit.atomic import write_atomic
     from acmap.edit.fmt import FormatError, NotAMap, format_text
-    from acmap.portfolio import SelectionError, map_files
+    from acmap.load.selection import SelectionError, map_files
 
     config = settings()
     try:
@@ -98,7 +98,7 @@ def fmt(
 def _display(path: object) -> str:
     from pathlib import Path
 
-    from acmap.cli_common import relative
+    from acmap.commands.options import relative
 
     return relative(Path(str(path)))
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import (
+from acmap.commands.options import (
     PathsArgument,
     TodayOption,
     exit_if_unreadable,
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from acmap.findings import Finding
-    from acmap.health import AccountReport
-    from acmap.portfolio import Selection
+    from acmap.analysis.health import AccountReport
+    from acmap.load.selection import Selection
 
 FORMATS = ("text", "json", "markdown", "github")
 # Kept literal so that `--help` does not import the rules; a test checks it against the registry.
@@ -96,9 +96,9 @@ def gaps(
     from functools import partial
 
     from acmap.findings import SEVERITIES, at_least
-    from acmap.health import assess
+    from acmap.analysis.health import assess
     from acmap.model import TIERS
-    from acmap.portfolio import SelectionError, load_selection
+    from acmap.load.selection import SelectionError, load_selection
 
     config = settings()
     day = today_for(config, today)
@@ -227,7 +227,7 @@ def _summary(
     selection: Selection, reports: list[AccountReport], shown: list[Finding]
 ) -> dict[str, object]:
     from acmap.findings import count_by_severity
-    from acmap.health import worst_first
+    from acmap.analysis.health import worst_first
 
     return {
         "files": selection.files,
@@ -360,7 +360,7 @@ def _print_text(
     validation: list[Finding],
     totals: str,
 ) -> None:
-    from acmap.health import by_importance, next_actions, worst_first
+    from acmap.analysis.health import by_importance, next_actions, worst_first
 
     total = width()
     out = Lines()

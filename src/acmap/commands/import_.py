@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import fail, settings
+from acmap.commands.options import fail, settings
 
 if TYPE_CHECKING:
     from acmap.crm.csv_import import Change, Contacts, Plan
@@ -48,7 +48,7 @@ def import_(
     from pathlib import Path
 
     from acmap.crm.csv_import import FIELDS, BadCsv, apply_plan, plan_merge, read_contacts
-    from acmap.single import load_account
+    from acmap.load.single import load_account
 
     overrides: dict[str, str] = {}
     for mapping in column or []:
@@ -76,7 +76,7 @@ def import_(
     target = account_map.path
     shown = target.as_posix()
     if not plan.empty and not dry_run:
-        from acmap.atomic import write_atomic
+        from acmap.edit.atomic import write_atomic
         from acmap.load import load_text
 
         text = target.read_text(encoding="utf-8")

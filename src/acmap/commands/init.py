@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from acmap.cli_common import TodayOption, fail, today_for
+from acmap.commands.options import TodayOption, fail, today_for
 
 # What init writes, and from which template.
 FILES = (
@@ -30,9 +30,9 @@ def init(
 
     Exit 0 when created; 2 when a file is in the way.
     """
-    from acmap.atomic import WouldOverwrite, write_atomic
-    from acmap.cli_common import relative
-    from acmap.config import Settings
+    from acmap.edit.atomic import WouldOverwrite, write_atomic
+    from acmap.commands.options import relative
+    from acmap.settings import Settings
     from acmap.edit.templates import render
 
     if folder.exists() and not folder.is_dir():

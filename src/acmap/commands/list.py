@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import (
+from acmap.commands.options import (
     PathsArgument,
     TodayOption,
     exit_if_unreadable,
@@ -19,7 +19,7 @@ from acmap.cli_common import (
 
 if TYPE_CHECKING:
     from acmap.findings import Finding
-    from acmap.health import AccountReport
+    from acmap.analysis.health import AccountReport
 
 FORMATS = ("text", "json", "csv")
 # What --sort accepts, and what each sorts by: the worrying end of each column comes first.
@@ -73,9 +73,9 @@ def list_accounts(
     from functools import partial
 
     from acmap.commands.gaps import _check_choice
-    from acmap.health import assess
+    from acmap.analysis.health import assess
     from acmap.model import TIERS
-    from acmap.portfolio import SelectionError, load_selection
+    from acmap.load.selection import SelectionError, load_selection
 
     config = settings()
     day = today_for(config, today)
@@ -126,7 +126,7 @@ def list_accounts(
 
 
 def sort_reports(reports: list[AccountReport], key: str) -> list[AccountReport]:
-    from acmap.health import STATUS_ORDER, worst_first
+    from acmap.analysis.health import STATUS_ORDER, worst_first
 
     tiers = {"strategic": 0, "key": 1, "growth": 2, "standard": 3}
     ordered = worst_first(reports)  # the tie-break for every other key

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from acmap.cli_common import TodayOption, fail, settings, today_for
+from acmap.commands.options import TodayOption, fail, settings, today_for
 
 
 def new(
@@ -34,9 +34,9 @@ def new(
     """
     import re
 
-    from acmap import formatv1
-    from acmap.atomic import WouldOverwrite, write_atomic
-    from acmap.cli_common import relative
+    from acmap.format import fields as formatv1
+    from acmap.edit.atomic import WouldOverwrite, write_atomic
+    from acmap.commands.options import relative
     from acmap.edit.templates import render, yaml_text
     from acmap.load import load_text
     from acmap.model import TIERS

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import (
+from acmap.commands.options import (
     PathsArgument,
     TodayOption,
     exit_if_unreadable,
@@ -20,7 +20,7 @@ from acmap.cli_common import (
 )
 
 if TYPE_CHECKING:
-    from acmap.partnermap import PartnerSummary
+    from acmap.analysis.partners import PartnerSummary
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = (
@@ -61,8 +61,8 @@ def partners(
     stakeholders and open deal value that reaches, and where they could introduce us (G501)."""
     from functools import partial
 
-    from acmap.partnermap import by_partner, presences
-    from acmap.portfolio import SelectionError, load_selection
+    from acmap.analysis.partners import by_partner, presences
+    from acmap.load.selection import SelectionError, load_selection
 
     chosen = pick_format(output_format, FORMATS)
     config = settings()
@@ -91,7 +91,7 @@ def partners(
 
 
 def _only(wanted: str, summaries: list[PartnerSummary]) -> list[PartnerSummary]:
-    from acmap.single import did_you_mean
+    from acmap.load.single import did_you_mean
 
     kept = [s for s in summaries if s.id == wanted]
     if not kept:
@@ -105,7 +105,7 @@ def _write_text(summaries: list[PartnerSummary], accounts: int) -> None:
     import textwrap
 
     from acmap.model import ROLE_LABELS
-    from acmap.partnermap import money
+    from acmap.analysis.partners import money
 
     columns = os.environ.get("COLUMNS", "")
     width = max(60, int(columns) if columns.isdigit() else 100)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from acmap.cli_common import TodayOption, fail, pick_format, settings, today_for
+from acmap.commands.options import TodayOption, fail, pick_format, settings, today_for
 
 if TYPE_CHECKING:
     from acmap.graph import Path
@@ -45,7 +45,7 @@ def path(
     """
     from acmap import graph as people_graph
     from acmap.rules.engine import context_for
-    from acmap.single import load_account
+    from acmap.load.single import load_account
 
     fmt = pick_format(output_format, FORMATS)
     config = settings()
@@ -124,7 +124,7 @@ def _start(account_map: AccountMap, source: str) -> tuple[str, str]:
 
 
 def _suggest(account_map: AccountMap, word: str, *, people_only: bool) -> str:
-    from acmap.single import did_you_mean
+    from acmap.load.single import did_you_mean
 
     choices = {s.id: s.name or s.title or "" for s in account_map.stakeholders}
     if not people_only:

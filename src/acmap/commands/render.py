@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import TodayOption, fail, refuse_to_overwrite, settings, today_for
+from acmap.commands.options import TodayOption, fail, refuse_to_overwrite, settings, today_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
 
-    from acmap.config import GapSettings, Settings
+    from acmap.settings import GapSettings, Settings
     from acmap.findings import Finding
     from acmap.model import AccountMap
     from acmap.render import RenderOptions
@@ -160,8 +160,8 @@ def _render_all(
     force: bool,
     draw: Callable[[AccountMap], tuple[str, bytes | str]],
 ) -> None:
-    from acmap.atomic import WouldOverwrite, write_atomic
-    from acmap.portfolio import SelectionError, load_selection, map_files
+    from acmap.edit.atomic import WouldOverwrite, write_atomic
+    from acmap.load.selection import SelectionError, load_selection, map_files
 
     try:
         if not force:
@@ -226,7 +226,7 @@ def _print_errors(errors: list[Finding]) -> None:
 
 
 def _load_one_map(targets: list[str], config: Settings) -> AccountMap:
-    from acmap.portfolio import SelectionError, load_selection
+    from acmap.load.selection import SelectionError, load_selection
 
     try:
         selection = load_selection(targets, config)
@@ -255,7 +255,7 @@ def _options(
     depth: int,
     legend: bool,
 ) -> RenderOptions:
-    from acmap.health import coverage_score, status
+    from acmap.analysis.health import coverage_score, status
     from acmap.render import RenderOptions
     from acmap.rules.engine import context_for
 
@@ -290,7 +290,7 @@ def _diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout:
 
 def _write(path: Path, data: bytes) -> None:
     """Atomic, so an interrupted render never leaves half a diagram behind."""
-    from acmap.atomic import write_atomic
+    from acmap.edit.atomic import write_atomic
 
     try:
         write_atomic(path, data)

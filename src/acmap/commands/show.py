@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from acmap.cli_common import TodayOption, settings, today_for
+from acmap.commands.options import TodayOption, settings, today_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
     from rich.tree import Tree
 
-    from acmap.health import AccountReport
+    from acmap.analysis.health import AccountReport
     from acmap.model import AccountMap, Stakeholder
     from acmap.rules.base import Context
 
@@ -36,9 +36,9 @@ def show(
     today: TodayOption = None,
 ) -> None:
     """One account: org tree by unit, roles, stance, links, partners, goals, deals and gaps."""
-    from acmap.cli_common import console
-    from acmap.health import assess
-    from acmap.single import load_account_file
+    from acmap.commands.options import console
+    from acmap.analysis.health import assess
+    from acmap.load.single import load_account_file
 
     config = settings()
     day = today_for(config, today)
@@ -391,7 +391,7 @@ def _deals(account_map: AccountMap, ctx: Context, width: int) -> list[Renderable
 def _gaps(report: AccountReport, width: int) -> list[RenderableType]:
     from rich.text import Text
 
-    from acmap.health import by_importance
+    from acmap.analysis.health import by_importance
 
     findings = by_importance(report.findings)
     if not findings:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from acmap.cli_common import (
+from acmap.commands.options import (
     PathsArgument,
     TodayOption,
     console,
@@ -45,7 +45,7 @@ def validate(
     Exit 0 when clean, 1 on any error (or warning with --strict), 2 on unusable input.
     """
     from acmap.findings import count_by_severity
-    from acmap.portfolio import SelectionError, load_selection
+    from acmap.load.selection import SelectionError, load_selection
 
     config = settings()
     today_for(config, today)  # validates --today / ACMAP_TODAY even though no check is dated

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from acmap import formatv1
+from acmap.format import fields as formatv1
 from acmap.model import INFLUENCE_LEVELS, ROLES, STANCES, STATUSES, AccountMap, Stakeholder
 
 # What a CSV column can mean. first_name + last_name (or name) make the person's name.

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from acmap import formatv1 as v1
+from acmap.format import fields as v1
 
 SAFE_CODES = frozenset({"E001", "E002", "E011"})  # no round trip of such a file is safe
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from acmap.changes import AccountDiff, GapChange
+from acmap.analysis.changes import AccountDiff, GapChange
 from acmap.findings import Finding, count_by_severity
 from acmap.report.json import dump
 

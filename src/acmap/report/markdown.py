@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from acmap.findings import Finding
 
 if TYPE_CHECKING:
-    from acmap.health import AccountReport
+    from acmap.analysis.health import AccountReport
 
 
 def cell(text: str) -> str:
@@ -20,7 +20,7 @@ def _link(file: str, line: int) -> str:
 
 
 def gaps_markdown(reports: list[AccountReport], validation: list[Finding], totals: str) -> str:
-    from acmap.health import by_importance, next_actions, worst_first
+    from acmap.analysis.health import by_importance, next_actions, worst_first
 
     ordered = worst_first(reports)
     out = ["## acmap gaps", "", totals, ""]

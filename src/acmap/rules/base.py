@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from acmap.config import Thresholds
+from acmap.settings import Thresholds
 from acmap.model import (
     KEY_ROLES,
     POWER_ROLES,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from acmap.config import GapSettings
+from acmap.settings import GapSettings
 from acmap.findings import Finding
 from acmap.model import AccountMap
 from acmap.rules import RULES, Rule, lookup

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from acmap.suggest import did_you_mean
+from acmap.words import did_you_mean
 
 CONFIG_NAME = "acmap.toml"
 SEVERITY_CHOICES = ("error", "warning", "info", "off")

@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from acmap import codes
-from acmap import formatv1 as fmt
+from acmap.format import codes
+from acmap.format import fields as fmt
 from acmap.findings import Finding
 from acmap.model import AccountMap, Pos
-from acmap.suggest import did_you_mean
-from acmap.yamlnodes import (
+from acmap.words import did_you_mean
+from acmap.load.yamlnodes import (
     SHORT_NAMES,
     MappingNode,
     NodeLoader,
@@ -364,7 +364,7 @@ class _Reader:
                 f"account id {built.account.id!r} differs from the file name {stem!r} "
                 f"(rename the file to {built.account.id}.yaml or change the id)",
             )
-        from acmap.checks import check_references
+        from acmap.load.checks import check_references
 
         for pos, code, message, subject in check_references(built):
             self.add(pos, code, message, subject)

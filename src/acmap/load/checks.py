@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable, Iterator, Sequence
 
 from acmap.model import AccountMap, Located, Pos
-from acmap.suggest import did_you_mean
+from acmap.words import did_you_mean
 
 Problem = tuple[Pos, str, str, str | None]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from acmap.config import GapSettings
+from acmap.settings import GapSettings
 from acmap.model import AccountMap
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from acmap import formatv1 as fmt
+from acmap.format import fields as fmt
 
 SCHEMA_ID = "https://acmap.example/schema/v1.json"
 _X_KEYS = {"^x-": {"description": "Your own data; acmap ignores it."}}

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from acmap.cli_common import fail
+from acmap.commands.options import fail
 
 if TYPE_CHECKING:
-    from acmap.config import Settings
-    from acmap.load import Loaded
+    from acmap.settings import Settings
+    from acmap.load.parse import Loaded
     from acmap.model import AccountMap
 
 
@@ -26,9 +26,9 @@ def load_account(account: str, config: Settings) -> AccountMap:
 def load_account_file(account: str, config: Settings) -> Loaded:
     """The one map file `account` names, loaded, errors and all; exit 2 when it names none,
     several, or an unreadable one."""
-    from acmap.cli_common import relative
-    from acmap.load import Unreadable, load_file
-    from acmap.portfolio import SelectionError, map_files
+    from acmap.commands.options import relative
+    from acmap.load.parse import Unreadable, load_file
+    from acmap.load.selection import SelectionError, map_files
 
     try:
         files, unreadable = map_files([account], config)

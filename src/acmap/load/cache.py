@@ -22,7 +22,14 @@ from acmap.model import Pos
 
 CACHE_VERSION = 1
 # Validation results depend only on these modules: a change in any of them empties the cache.
-_LOADER_MODULES = ("load.py", "checks.py", "formatv1.py", "codes.py", "yamlnodes.py", "suggest.py")
+_LOADER_MODULES = (
+    "load/parse.py",
+    "load/checks.py",
+    "load/yamlnodes.py",
+    "format/fields.py",
+    "format/codes.py",
+    "words.py",
+)
 
 
 def cache_folder() -> Path:
@@ -34,7 +41,7 @@ def cache_folder() -> Path:
 
 
 def _fingerprint() -> str:
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent
     parts = [__version__, str(CACHE_VERSION)]
     for name in _LOADER_MODULES:
         try:
@@ -109,7 +116,7 @@ class ValidationCache:
         """Keep only the entries this run used, so the cache never grows without bound."""
         if not self.dirty and len(self.used) == len(self.entries):
             return
-        from acmap.atomic import write_atomic
+        from acmap.edit.atomic import write_atomic
 
         document = {"fingerprint": self.fingerprint, "entries": self.used}
         # A read-only home or a full disk must not fail a validation.

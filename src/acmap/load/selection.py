@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from acmap import codes
-from acmap.config import Settings
+from acmap.format import codes
+from acmap.settings import Settings
 from acmap.findings import Finding
-from acmap.load import Loaded, Unreadable, load_file
+from acmap.load.parse import Loaded, Unreadable, load_file
 from acmap.model import AccountMap
-from acmap.suggest import did_you_mean
+from acmap.words import did_you_mean
 
 MAP_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 64  # below this many files a second process costs more than it saves
@@ -205,7 +205,7 @@ def _load_all(
 
 def _cached(files: list[Path], root: Path) -> list[tuple[Loaded | str, Any]]:
     """Validation results, from the cache where a file's bytes are unchanged."""
-    from acmap.cache import Entry, ValidationCache
+    from acmap.load.cache import Entry, ValidationCache
 
     store = ValidationCache.open(root)
     outcomes: dict[Path, tuple[Loaded | str, Any]] = {}
@@ -243,7 +243,7 @@ def _cached(files: list[Path], root: Path) -> list[tuple[Loaded | str, Any]]:
 
 def _plain_bytes(path: Path, root: Path) -> bytes | None:
     """The bytes of an ordinary map file inside the project; None sends it the long way."""
-    from acmap.load import MAX_BYTES
+    from acmap.load.parse import MAX_BYTES
 
     try:
         if _escapes(path, root) is not None or path.stat().st_size > MAX_BYTES:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from acmap.config import GapSettings
+from acmap.settings import GapSettings
 from acmap.findings import SEVERITY_RANK, Finding
 from acmap.model import (
     MUTUAL_LINK_TYPES,
@@ -144,7 +144,7 @@ def diff_account(
 ) -> AccountDiff:
     """One account's diff. `old`/`new` are None where the file is absent or invalid on that side
     (its validation findings then come in invalid_before/invalid_after)."""
-    from acmap.health import assess
+    from acmap.analysis.health import assess
 
     either = new or old
     account = either.account.id if either else _stem(new_file or old_file or "")

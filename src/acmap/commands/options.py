@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from acmap.config import ConfigError, Settings, load_settings
+from acmap.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from acmap.portfolio import Selection
+    from acmap.load.selection import Selection
 
 TodayOption = Annotated[
     str | None,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from acmap.config import GapSettings
+from acmap.settings import GapSettings
 from acmap.findings import SEVERITY_RANK, Finding, count_by_severity
 from acmap.model import POWER_ROLES, AccountMap
 from acmap.rules.base import Context

@@ -1,0 +1,1 @@
+"""What acmap concludes from loaded maps: health and priority, partner presence, map changes."""
