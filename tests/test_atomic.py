@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from acmap.atomic import WouldOverwrite, write_atomic
+from acmap.edit.atomic import WouldOverwrite, write_atomic
 
 
 def test_replaces_content_and_keeps_the_file_mode(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from acmap.codes import VALIDATION_CODES
+from acmap.format.codes import VALIDATION_CODES
 from acmap.load import load_file
 from tests.helpers import FIXTURES
 

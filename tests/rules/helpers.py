@@ -6,7 +6,7 @@ import textwrap
 from dataclasses import replace
 from datetime import date
 
-from acmap.config import GapSettings, Thresholds
+from acmap.settings import GapSettings, Thresholds
 from acmap.findings import Finding
 from acmap.load import load_text
 from acmap.model import AccountMap

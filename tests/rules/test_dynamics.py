@@ -239,7 +239,7 @@ def test_g305_ignores_people_who_left() -> None:
 
 
 def test_g305_fires_for_ravi_menon_in_the_example_map() -> None:
-    from acmap.config import GapSettings
+    from acmap.settings import GapSettings
     from acmap.load import load_file
     from acmap.rules.engine import check_map
     from tests.helpers import EXAMPLE_MAPS

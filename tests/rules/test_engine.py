@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from acmap.config import GapSettings, Thresholds
+from acmap.settings import GapSettings, Thresholds
 from acmap.rules import RESERVED, RULES, lookup, rule_names
 from acmap.rules.engine import check_map
 from tests.rules.helpers import TODAY, check, load

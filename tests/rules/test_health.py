@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from acmap.config import GapSettings
-from acmap.health import Score, assess, coverage_score, next_actions, status, worst_first
+from acmap.settings import GapSettings
+from acmap.analysis.health import Score, assess, coverage_score, next_actions, status, worst_first
 from acmap.rules.engine import context_for
 from tests.rules.helpers import TODAY, load
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from acmap.config import GapSettings, Thresholds
-from acmap.health import assess
+from acmap.settings import GapSettings, Thresholds
+from acmap.analysis.health import assess
 from acmap.load import load_text
 from acmap.model import INFLUENCE_LEVELS, ROLES, STAGES, STANCES, STATUSES, TIERS
 from tests.helpers import EXAMPLE_MAPS
