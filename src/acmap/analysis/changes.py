@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from acmap.settings import GapSettings
 from acmap.findings import SEVERITY_RANK, Finding
 from acmap.model import (
     MUTUAL_LINK_TYPES,
@@ -24,6 +23,7 @@ from acmap.model import (
     Partner,
     Stakeholder,
 )
+from acmap.settings import GapSettings
 
 # Sections in the order a reviewer reads them: people first.
 SECTIONS = ("stakeholders", "links", "partners", "opportunities", "account", "team", "units")

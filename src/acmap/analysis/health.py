@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from acmap.settings import GapSettings
 from acmap.findings import SEVERITY_RANK, Finding, count_by_severity
 from acmap.model import POWER_ROLES, AccountMap
 from acmap.rules.base import Context
+from acmap.settings import GapSettings
 
 STATUS_ORDER = {"red": 0, "amber": 1, "green": 2}
 STANCE_WEIGHT = {

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from acmap.settings import GapSettings
 from acmap.model import AccountMap
+from acmap.settings import GapSettings
 
 
 @dataclass(slots=True)

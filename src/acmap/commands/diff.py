@@ -12,8 +12,8 @@ from acmap.commands.options import TodayOption, fail, pick_format, settings, tod
 
 if TYPE_CHECKING:
     from acmap.analysis.changes import AccountDiff
-    from acmap.settings import Settings
     from acmap.git import FileChange, Range
+    from acmap.settings import Settings
 
 FORMATS = ("text", "markdown", "json")
 FAIL_LEVELS = ("error", "warning", "never")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,12 +16,13 @@ from acmap.commands.options import (
     settings,
     today_for,
 )
+from acmap.commands.options import (
+    check_choice as _check_choice,
+)
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
-    from acmap.findings import Finding
     from acmap.analysis.health import AccountReport
+    from acmap.findings import Finding
     from acmap.load.selection import Selection
 
 FORMATS = ("text", "json", "markdown", "github")
@@ -95,10 +95,10 @@ def gaps(
     """
     from functools import partial
 
-    from acmap.findings import SEVERITIES, at_least
     from acmap.analysis.health import assess
-    from acmap.model import TIERS
+    from acmap.findings import SEVERITIES, at_least
     from acmap.load.selection import SelectionError, load_selection
+    from acmap.model import TIERS
 
     config = settings()
     day = today_for(config, today)
@@ -145,15 +145,6 @@ def gaps(
     exit_if_unreadable(selection)
     if fail_on != "never" and any(at_least(f.severity, fail_on) for f in shown):
         raise typer.Exit(1)
-
-
-def _check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        import difflib
-
-        close = difflib.get_close_matches(value, allowed, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        fail(f"{option} {value!r}: expected one of {', '.join(allowed)}{hint}")
 
 
 def rule_codes(words: list[str]) -> frozenset[str]:
@@ -226,8 +217,8 @@ def select(
 def _summary(
     selection: Selection, reports: list[AccountReport], shown: list[Finding]
 ) -> dict[str, object]:
-    from acmap.findings import count_by_severity
     from acmap.analysis.health import worst_first
+    from acmap.findings import count_by_severity
 
     return {
         "files": selection.files,
@@ -269,89 +260,7 @@ def _plural(count: int, word: str) -> str:
 
 # --- text -----------------------------------------------------------------------------------
 
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-STATUS_STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green"}
-
-
-def use_colour() -> bool:
-    """Colour only on a terminal, never with NO_COLOR (checked here so plain output skips rich)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def width() -> int:
-    import shutil
-
-    return max(60, shutil.get_terminal_size((100, 24)).columns)
-
-
-Segment = tuple[str, str]  # (text, rich style or "")
-
-
-def wrap(text: str, first: int, width: int) -> list[str]:
-    """Greedy word wrap: `first` columns on the first line, `width` on the others.
-
-    textwrap does the same with far more work; a portfolio report wraps tens of thousands of
-    messages, so this one only looks for spaces. A word longer than the line is never broken.
-    """
-    lines = []
-    room = first if first > 1 else 1
-    while len(text) > room:
-        cut = text.rfind(" ", 0, room + 1)
-        if cut <= 0:
-            cut = text.find(" ", room)
-            if cut < 0:
-                break
-        lines.append(text[:cut].rstrip())
-        text = text[cut + 1 :].lstrip(" ")
-        room = width
-    lines.append(text)
-    return lines
-
-
-class Lines:
-    """Output built as styled segments: printed through rich on a terminal, as plain text else."""
-
-    def __init__(self) -> None:
-        self.lines: list[list[Segment]] = []
-        self.console: Console | None = None  # made on the first coloured write
-
-    def add(self, *segments: Segment | str) -> None:
-        self.lines.append([s if isinstance(s, tuple) else (s, "") for s in segments])
-
-    def wrapped(
-        self, prefix: list[Segment], text: str, indent: int, total: int, first: int = 0
-    ) -> None:
-        """`prefix` then `text`, the following lines indented by `indent` columns.
-
-        `first` is how much wider than `indent` the prefix of the first line is.
-        """
-        room = total - indent if total - indent > 20 else 20
-        if len(text) <= room - first:  # most lines fit: skip the wrapping machinery
-            self.lines.append([*prefix, (text, "")])
-            return
-        parts = wrap(text, room - first, room)
-        self.lines.append([*prefix, (parts[0], "")])
-        pad = " " * indent
-        for rest in parts[1:]:
-            self.lines.append([(pad + rest, "")])
-
-    def write(self) -> None:
-        """Print the lines gathered so far and forget them (so a portfolio streams out)."""
-        if use_colour():
-            from rich.console import Console
-            from rich.text import Text
-
-            if self.console is None:
-                self.console = Console(highlight=False, soft_wrap=True)
-            for line in self.lines:
-                self.console.print(Text.assemble(*line))
-        else:
-            sys.stdout.write("".join("".join(t for t, _ in line) + "\n" for line in self.lines))
-        self.lines = []
+from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, Lines, Segment, width  # noqa: E402
 
 
 def _print_text(

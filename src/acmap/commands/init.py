@@ -30,10 +30,10 @@ def init(
 
     Exit 0 when created; 2 when a file is in the way.
     """
-    from acmap.edit.atomic import WouldOverwrite, write_atomic
     from acmap.commands.options import relative
-    from acmap.settings import Settings
+    from acmap.edit.atomic import WouldOverwrite, write_atomic
     from acmap.edit.templates import render
+    from acmap.settings import Settings
 
     if folder.exists() and not folder.is_dir():
         fail(f"{folder} is a file, not a folder")

@@ -18,8 +18,8 @@ from acmap.commands.options import (
 )
 
 if TYPE_CHECKING:
-    from acmap.findings import Finding
     from acmap.analysis.health import AccountReport
+    from acmap.findings import Finding
 
 FORMATS = ("text", "json", "csv")
 # What --sort accepts, and what each sorts by: the worrying end of each column comes first.
@@ -72,10 +72,10 @@ def list_accounts(
     """The portfolio table: tier, owner, people, engaged, status, score, gaps, last review."""
     from functools import partial
 
-    from acmap.commands.gaps import _check_choice
     from acmap.analysis.health import assess
-    from acmap.model import TIERS
+    from acmap.commands.options import check_choice as _check_choice
     from acmap.load.selection import SelectionError, load_selection
+    from acmap.model import TIERS
 
     config = settings()
     day = today_for(config, today)
@@ -185,7 +185,7 @@ RIGHT = {3, 4, 6, 7}
 
 
 def _print_table(reports: list[AccountReport], invalid: list[Finding]) -> None:
-    from acmap.commands.gaps import SEVERITY_STYLE, STATUS_STYLE, Lines, Segment
+    from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, Lines, Segment
 
     out = Lines()
     for f in invalid:

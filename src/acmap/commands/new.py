@@ -34,10 +34,10 @@ def new(
     """
     import re
 
-    from acmap.format import fields as formatv1
-    from acmap.edit.atomic import WouldOverwrite, write_atomic
     from acmap.commands.options import relative
+    from acmap.edit.atomic import WouldOverwrite, write_atomic
     from acmap.edit.templates import render, yaml_text
+    from acmap.format import fields as formatv1
     from acmap.load import load_text
     from acmap.model import TIERS
 

@@ -14,8 +14,6 @@ import typer
 from acmap.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from acmap.load.selection import Selection
 
 TodayOption = Annotated[
@@ -99,26 +97,6 @@ def pick_format(requested: str | None, allowed: tuple[str, ...]) -> str:
     return requested
 
 
-def wants_colour(stream: object = None) -> bool:
-    """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it (as rich does)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(stream or sys.stdout, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def console(stderr: bool = False, width: int | None = None) -> Console:
-    """A rich console: colour on a terminal, plain when piped, NO_COLOR honoured (rich does)."""
-    from rich.console import Console
-
-    columns = os.environ.get("COLUMNS")
-    if width is None and columns and columns.isdigit():
-        width = int(columns)
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
-
-
 def relative(path: Path, root: Path | None = None) -> str:
     """A path as users want it in reports: relative to the working directory when inside it."""
     base = root or Path.cwd()
@@ -126,3 +104,12 @@ def relative(path: Path, root: Path | None = None) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        import difflib
+
+        close = difflib.get_close_matches(value, allowed, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        fail(f"{option} {value!r}: expected one of {', '.join(allowed)}{hint}")

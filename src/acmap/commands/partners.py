@@ -91,7 +91,7 @@ def partners(
 
 
 def _only(wanted: str, summaries: list[PartnerSummary]) -> list[PartnerSummary]:
-    from acmap.load.single import did_you_mean
+    from acmap.words import did_you_mean_person as did_you_mean
 
     kept = [s for s in summaries if s.id == wanted]
     if not kept:
@@ -104,8 +104,8 @@ def _write_text(summaries: list[PartnerSummary], accounts: int) -> None:
     import os
     import textwrap
 
-    from acmap.model import ROLE_LABELS
     from acmap.analysis.partners import money
+    from acmap.model import ROLE_LABELS
 
     columns = os.environ.get("COLUMNS", "")
     width = max(60, int(columns) if columns.isdigit() else 100)

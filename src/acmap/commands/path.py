@@ -44,8 +44,8 @@ def path(
     Exit 1 when no path exists (conflicts never carry one), 2 for an unknown id.
     """
     from acmap import graph as people_graph
-    from acmap.rules.engine import context_for
     from acmap.load.single import load_account
+    from acmap.rules.engine import context_for
 
     fmt = pick_format(output_format, FORMATS)
     config = settings()
@@ -124,7 +124,7 @@ def _start(account_map: AccountMap, source: str) -> tuple[str, str]:
 
 
 def _suggest(account_map: AccountMap, word: str, *, people_only: bool) -> str:
-    from acmap.load.single import did_you_mean
+    from acmap.words import did_you_mean_person as did_you_mean
 
     choices = {s.id: s.name or s.title or "" for s in account_map.stakeholders}
     if not people_only:

@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
 
-    from acmap.settings import GapSettings, Settings
     from acmap.findings import Finding
     from acmap.model import AccountMap
     from acmap.render import RenderOptions
+    from acmap.settings import GapSettings, Settings
 
 FORMATS = ("svg", "png", "pdf", "dot")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}

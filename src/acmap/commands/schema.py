@@ -7,8 +7,8 @@ import typer
 
 def schema() -> None:
     """Print the draft-07 JSON Schema of map format v1 (for yaml-language-server)."""
-    from acmap.report.json import dump
     from acmap.format.schema import json_schema
+    from acmap.report.json import dump
 
     typer.echo(dump(json_schema()))
 

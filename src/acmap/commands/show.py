@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from acmap.commands.options import TodayOption, settings, today_for
+from acmap.report.terminal import hanging
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -36,9 +37,9 @@ def show(
     today: TodayOption = None,
 ) -> None:
     """One account: org tree by unit, roles, stance, links, partners, goals, deals and gaps."""
-    from acmap.commands.options import console
     from acmap.analysis.health import assess
     from acmap.load.single import load_account_file
+    from acmap.report.terminal import console
 
     config = settings()
     day = today_for(config, today)
@@ -76,31 +77,6 @@ def render(
         *_deals(account_map, ctx, width),
         *_gaps(report, width),
     ]
-
-
-def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int = 0) -> Text:
-    """Styled words wrapped to `width`, continuation lines indented by `indent` columns.
-
-    Wrapped here rather than by rich so that lines carry no trailing padding.
-    """
-    from rich.text import Text
-
-    text = Text(" " * first)
-    column = first
-    started = False
-    for words, style in segments:
-        for word in words.split(" "):  # empty words keep deliberate runs of spaces
-            gap = " " if started else ""
-            started = True
-            if word and column + len(gap) + len(word) > width and column > indent:
-                text.rstrip()
-                text.append("\n" + " " * indent)
-                column = indent
-                gap = ""
-            text.append(gap)
-            text.append(word, style=style)
-            column += len(gap) + len(word)
-    return text
 
 
 def _heading(account_map: AccountMap, report: AccountReport, width: int) -> Text:

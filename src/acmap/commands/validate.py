@@ -10,14 +10,13 @@ import typer
 from acmap.commands.options import (
     PathsArgument,
     TodayOption,
-    console,
     exit_if_unreadable,
     fail,
     pick_format,
     settings,
     today_for,
-    wants_colour,
 )
+from acmap.report.terminal import console, wants_colour
 
 FORMATS = ("text", "json", "github")
 

@@ -16,11 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from acmap.findings import Finding
 from acmap.format import codes
 from acmap.format import fields as fmt
-from acmap.findings import Finding
-from acmap.model import AccountMap, Pos
-from acmap.words import did_you_mean
 from acmap.load.yamlnodes import (
     SHORT_NAMES,
     MappingNode,
@@ -31,6 +29,8 @@ from acmap.load.yamlnodes import (
     is_sequence,
     tag_name,
 )
+from acmap.model import AccountMap, Pos
+from acmap.words import did_you_mean
 
 MAX_BYTES = 5 * 1024 * 1024
 ALIAS_LIMIT = 64  # alias uses per file; real maps need a handful at most

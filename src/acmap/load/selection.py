@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from acmap.format import codes
-from acmap.settings import Settings
 from acmap.findings import Finding
+from acmap.format import codes
 from acmap.load.parse import Loaded, Unreadable, load_file
 from acmap.model import AccountMap
+from acmap.settings import Settings
 from acmap.words import did_you_mean
 
 MAP_SUFFIXES = (".yaml", ".yml")

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from acmap.commands.options import fail
 
 if TYPE_CHECKING:
-    from acmap.settings import Settings
     from acmap.load.parse import Loaded
     from acmap.model import AccountMap
+    from acmap.settings import Settings
 
 
 def load_account(account: str, config: Settings) -> AccountMap:
@@ -42,21 +42,3 @@ def load_account_file(account: str, config: Settings) -> Loaded:
         return load_file(files[0], relative(files[0]))
     except Unreadable as exc:
         fail(str(exc))
-
-
-def did_you_mean(word: str, choices: dict[str, str]) -> str:
-    """' (did you mean …?)' for an unknown id: close ids first, then people whose name fits.
-
-    `choices` maps each id to a name (or "")."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    wanted = word.casefold()
-    for choice, name in choices.items():
-        words = name.casefold().replace(".", " ").split()
-        if choice not in close and wanted and (wanted in words or wanted == name.casefold()):
-            close.append(choice)
-    if not close:
-        return ""
-    shown = [f"{c} ({choices[c]})" if choices[c] and choices[c] != c else c for c in close[:3]]
-    return f" (did you mean {' or '.join(shown)}?)"

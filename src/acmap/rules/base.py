@@ -11,16 +11,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from acmap.settings import Thresholds
 from acmap.model import (
-    KEY_ROLES,
     POWER_ROLES,
-    ROLE_LABELS,
     AccountMap,
     Link,
     Pos,
     Stakeholder,
 )
+from acmap.settings import Thresholds
+from acmap.words import link_verb, names, plural, roles_text, who
+
+__all__ = ["names", "plural", "roles_text", "who"]  # rules import the words from here too
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,42 +122,6 @@ class Context:
         return self.team.get(member_id) or member_id
 
 
-# --- Words for messages -----------------------------------------------------------------------
-
-
-def roles_text(person: Stakeholder, only: frozenset[str] | None = None) -> str:
-    shown = [r for r in person.roles if only is None or r in only]
-    return ", ".join(ROLE_LABELS.get(r, r) for r in shown)
-
-
-def who(person: Stakeholder, *, key_roles: bool = True) -> str:
-    """A person as a rep reads them: "Mary Lee (CFO, economic buyer)"."""
-    details = []
-    if person.title and person.identified:
-        details.append(person.title)
-    roles = roles_text(person, KEY_ROLES if key_roles else None)
-    if roles:
-        details.append(roles)
-    elif person.influence == "high" and key_roles:
-        details.append("high influence")
-    return f"{person.display} ({', '.join(details)})" if details else person.display
-
-
-def names(people: list[Stakeholder], limit: int = 3) -> str:
-    """ "A, B and C" (and "… and 2 more" past `limit`)."""
-    shown = [p.display for p in people[:limit]]
-    rest = len(people) - len(shown)
-    if rest > 0:
-        shown.append(f"{rest} more")
-    if len(shown) <= 1:
-        return "".join(shown)
-    return f"{', '.join(shown[:-1])} and {shown[-1]}"
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
-
-
 def holds_power(person: Stakeholder) -> bool:
     return not POWER_ROLES.isdisjoint(person.roles)
 
@@ -178,20 +143,7 @@ def warm_route(account_map: AccountMap, ctx: Context, person: Stakeholder) -> st
         other = ctx.people.get(other_id)
         if other is None or other is person or not other.friendly or not ctx.is_engaged(other):
             continue
-        if link.source == other.id:
-            verb = {
-                "influences": "influences",
-                "dotted_line": "works with",
-                "mentors": "mentors",
-                "allies": "is allied with",
-            }[link.type]
-        else:
-            verb = {
-                "influences": "is influenced by",
-                "dotted_line": "works with",
-                "mentors": "is mentored by",
-                "allies": "is allied with",
-            }[link.type]
+        verb = link_verb(link.type, forward=link.source == other.id)
         rank = {"strong": 0, "medium": 1, "weak": 2}.get(link.strength, 1)
         candidate = (rank, f"{other.display} {verb} {person.display}")
         if best is None or candidate[0] < best[0]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from acmap.settings import GapSettings
 from acmap.findings import Finding
 from acmap.model import AccountMap
 from acmap.rules import RULES, Rule, lookup
 from acmap.rules.base import Context
+from acmap.settings import GapSettings
 
 
 def context_for(account_map: AccountMap, gaps: GapSettings, today: date) -> Context:

@@ -1,0 +1,71 @@
+"""How recently we spoke to a person: the one definition of contact state that the rules, `show`,
+`render` and `diff` all use, so a person is "gone dark" in every output or in none.
+
+- **left**: the person no longer works at the account (status left);
+- **never contacted**: active, with no last_contact;
+- **engaged**: active, last contact within `engaged_days` (SPEC §2; a future date counts as recent);
+- **gone dark**: active, last contact older than `stale_days` (G201 fires for key people);
+- **quiet**: in between (only when `stale_days` is longer than `engaged_days`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from acmap.model import Stakeholder
+
+ENGAGED = "engaged"
+QUIET = "quiet"
+GONE_DARK = "gone dark"
+NEVER_CONTACTED = "never contacted"
+LEFT = "left"
+STATES = (ENGAGED, QUIET, GONE_DARK, NEVER_CONTACTED, LEFT)
+
+
+class ContactState(NamedTuple):
+    """A person's state and, when they have a last contact, the days since it (negative when
+    the date is in the future)."""
+
+    state: str
+    days: int | None = None
+
+    @property
+    def in_touch(self) -> bool:
+        """Engaged or quiet: neither gone dark, never contacted nor gone."""
+        return self.state in (ENGAGED, QUIET)
+
+    def words(self) -> str:
+        """ "engaged, 12 days ago", "gone dark, 266 days ago", "never contacted", "left"."""
+        if self.days is None or self.state == LEFT:
+            return self.state
+        if self.state == QUIET:
+            return f"last contact {ago(self.days)}"
+        return f"{self.state}, {ago(self.days)}"
+
+
+def contact_state(
+    person: Stakeholder, today: date, engaged_days: int, stale_days: int
+) -> ContactState:
+    if not person.active:
+        return ContactState(LEFT)
+    last = person.last_contact
+    if last is None:
+        return ContactState(NEVER_CONTACTED)
+    days = (today - last).days
+    if days <= engaged_days:
+        return ContactState(ENGAGED, days)
+    if days > stale_days:
+        return ContactState(GONE_DARK, days)
+    return ContactState(QUIET, days)
+
+
+def ago(days: int | None) -> str:
+    """ "today", "1 day ago", "266 days ago", "in 3 days", or "never"."""
+    if days is None:
+        return "never"
+    if days == 0:
+        return "today"
+    if days < 0:
+        return f"in {-days} day{'' if days == -1 else 's'}"
+    return f"{days} day{'' if days == 1 else 's'} ago"
