@@ -46,7 +46,7 @@ def show(
     loaded = load_account_file(account, config)
     out = console()
     if loaded.map is None:
-        from acmap.report.text import print_findings
+        from acmap.report.findings import print_findings
 
         print_findings(out, loaded.findings)
         out.print(f"{loaded.file}: not shown, the map has errors (see above)", style="bold red")

@@ -62,19 +62,19 @@ def validate(
         write_findings_document(sys.stdout, findings, summary)
     elif chosen == "github":
         from acmap.report.github import workflow_commands
-        from acmap.report.text import summary_line
+        from acmap.report.findings import summary_line
 
         sys.stdout.write(workflow_commands(findings))
         sys.stdout.write(summary_line(selection.files, findings) + "\n")
     elif wants_colour():
-        from acmap.report.text import print_findings, summary_line
+        from acmap.report.findings import print_findings, summary_line
 
         out = console()
         print_findings(out, findings)
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
         out.print(summary_line(selection.files, findings), style=style)
     else:
-        from acmap.report.text import summary_line, write_findings
+        from acmap.report.findings import summary_line, write_findings
 
         write_findings(sys.stdout, findings)
         sys.stdout.write(summary_line(selection.files, findings) + "\n")
