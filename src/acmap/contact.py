@@ -4,8 +4,12 @@
 - **left**: the person no longer works at the account (status left);
 - **never contacted**: active, with no last_contact;
 - **engaged**: active, last contact within `engaged_days` (SPEC §2; a future date counts as recent);
-- **gone dark**: active, last contact older than `stale_days` (G201 fires for key people);
+- **gone dark**: active, last contact older than `stale_days` and not engaged (G201 fires for key
+  people). When `engaged_days` is the longer of the two, engaged wins: a person we count as
+  engaged (G104, G106) is never called gone dark in the same breath;
 - **quiet**: in between (only when `stale_days` is longer than `engaged_days`).
+
+`words()` is how a sentence says the state (`show`), `short()` how a diagram's node does (`render`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ class ContactState(NamedTuple):
             return f"last contact {ago(self.days)}"
         return f"{self.state}, {ago(self.days)}"
 
+    def short(self) -> str:
+        """The same state in a diagram's few words: "gone dark · 266 days", "engaged · 12 days",
+        "never contacted", "left the account"."""
+        if self.state == LEFT:
+            return "left the account"
+        if self.days is None:
+            return self.state
+        label = "last contact" if self.state == QUIET else self.state
+        return f"{label} · {'today' if self.days == 0 else _days(self.days)}"
+
 
 def contact_state(
     person: Stakeholder, today: date, engaged_days: int, stale_days: int
@@ -67,5 +81,11 @@ def ago(days: int | None) -> str:
     if days == 0:
         return "today"
     if days < 0:
-        return f"in {-days} day{'' if days == -1 else 's'}"
-    return f"{days} day{'' if days == 1 else 's'} ago"
+        return f"in {_days(-days)}"
+    return f"{_days(days)} ago"
+
+
+def _days(days: int) -> str:
+    if days < 0:
+        return f"in {_days(-days)}"
+    return f"{days} day{'' if days == 1 else 's'}"
