@@ -11,17 +11,9 @@ import typer
 from acmap.commands.options import TodayOption, fail, refuse_to_overwrite, settings, today_for
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from datetime import date
-
     from acmap.findings import Finding
     from acmap.model import AccountMap
-    from acmap.render import RenderOptions
-    from acmap.settings import GapSettings, Settings
-
-FORMATS = ("svg", "png", "pdf", "dot")
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-BINARY = ("png", "pdf")
+    from acmap.settings import Settings
 
 
 def render(
@@ -87,142 +79,50 @@ def render(
     Exit 0 on success, 1 when the map has errors, 2 on bad usage or when Graphviz fails.
     """
     from acmap.render import VIEWS
+    from acmap.render import diagram as pipeline
+    from acmap.report import reporter
 
     config = settings()
     day = today_for(config, today)
     if view not in VIEWS:
         fail(f"--view {view!r}: expected one of {', '.join(VIEWS)}")
     targets = list(target or [])
-    if every:
-        if output is None:
-            fail("--all writes one file per account: give a folder with -o DIR")
-        if focus is not None:
-            fail("--focus names one person: it cannot be combined with --all")
-        fmt = _format(output_format, None)
-    else:
-        if len(targets) != 1:
-            fail("render one account: give its id or map file (or use --all -o DIR)")
-        fmt = _format(output_format, output)
-        if output is None and fmt in BINARY and sys.stdout.isatty():
+    if every and output is None:
+        fail("--all writes one file per account: give a folder with -o DIR")
+    if every and focus is not None:
+        fail("--focus names one person: it cannot be combined with --all")
+    if not every and len(targets) != 1:
+        fail("render one account: give its id or map file (or use --all -o DIR)")
+    try:
+        fmt = pipeline.format_for(output_format, None if every else output)
+        if not every and output is None and fmt in pipeline.BINARY and sys.stdout.isatty():
             fail(f"{fmt.upper()} is binary: write it to a file with -o FILE.{fmt}")
-
-    if every:
-        assert output is not None
-        from functools import partial
-
-        draw = partial(
-            _draw, gaps=config.gaps, day=day, view=view, legend=legend, fmt=fmt, timeout=timeout
-        )
-        _render_all(targets, config, output, fmt, force, draw)
-        return
-    account_map = _load_one_map(targets, config)
-    if output is not None and not force:
-        refuse_to_overwrite([output])
-    options = _options(account_map, config.gaps, day, view, focus, depth, legend)
-    data = _diagram(account_map, options, fmt, timeout)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        _write(output, data)
-
-
-def _draw(
-    account_map: AccountMap,
-    *,
-    gaps: GapSettings,
-    day: date,
-    view: str,
-    legend: bool,
-    fmt: str,
-    timeout: float,
-) -> tuple[str, bytes | str]:
-    """--all, in the worker process that loaded the map: (account id, the diagram's bytes or
-    Graphviz's error). Only the diagram travels back, so maps never pile up in memory and both
-    cores run `dot`."""
-    from acmap.render import RenderError, build_dot, run_dot
-
-    options = _options(account_map, gaps, day, view, None, 1, legend)
-    source = build_dot(account_map, options)
-    if fmt == "dot":
-        return account_map.account.id, source.encode("utf-8")
-    try:
-        return account_map.account.id, run_dot(source, fmt, timeout)
-    except RenderError as exc:
-        return account_map.account.id, str(exc)
-
-
-def _render_all(
-    targets: list[str],
-    config: Settings,
-    folder: Path,
-    fmt: str,
-    force: bool,
-    draw: Callable[[AccountMap], tuple[str, bytes | str]],
-) -> None:
-    from acmap.edit.atomic import WouldOverwrite, write_atomic
-    from acmap.load.selection import SelectionError, load_selection, map_files
-
-    try:
-        if not force:
-            # Before any drawing, by file name (a map is named after its account; W001 says so
-            # when not); the write below refuses anything this did not foresee.
-            files, _ = map_files(targets, config)
-            refuse_to_overwrite([folder / f"{path.stem}.{fmt}" for path in files])
-        selection = load_selection(targets, config, analyse=draw, keep_maps=False)
-    except SelectionError as exc:
+        if every and output is not None:
+            if not force:
+                refuse_to_overwrite(pipeline.planned(targets, config, output, fmt))
+            batch = pipeline.render_all(
+                targets, config, output, fmt, day, view, legend, timeout, force
+            )
+            reporter("diagrams", "text")(batch)
+            raise typer.Exit(batch.exit_code)
+        account_map = _load_one_map(targets, config)
+        if output is not None and not force:
+            refuse_to_overwrite([output])
+        options = pipeline.options_for(account_map, config.gaps, day, view, focus, depth, legend)
+        data = pipeline.diagram(account_map, options, fmt, timeout)
+        if output is not None:
+            pipeline.write(output, data)
+            return
+    except pipeline.DiagramError as exc:
         fail(str(exc))
-    for problem in selection.unreadable:
-        fail(problem)
-    errors = [f for f in selection.findings if f.severity == "error"]
-    if not selection.results:
-        if not errors:
-            fail("no map files selected")
-        _print_errors(errors)
-        sys.stderr.write("acmap: every map has errors (see `acmap validate`); nothing rendered\n")
-        raise typer.Exit(1)
-    broken: list[str] = []
-    for account_id, data in selection.results:
-        path = folder / f"{account_id}.{fmt}"
-        if isinstance(data, str):
-            broken.append(f"{account_id}: {data}")
-            continue
-        try:
-            write_atomic(path, data, overwrite=force)
-        except WouldOverwrite:
-            broken.append(f"{path} exists; add --force to replace it")
-        except OSError as exc:
-            fail(f"{path}: cannot write: {exc.strerror or exc}")
-    for problem in broken:
-        sys.stderr.write(f"acmap: {problem}\n")
-    if broken:
-        raise typer.Exit(2)
-    if errors:
-        _print_errors(errors)
-        sys.stderr.write("acmap: maps with errors were skipped (see `acmap validate`)\n")
-        raise typer.Exit(1)
-
-
-def _format(requested: str | None, output: Path | None) -> str:
-    from_suffix = SUFFIXES.get(output.suffix.lower()) if output is not None else None
-    if requested is not None:
-        if requested not in FORMATS:
-            fail(f"--format {requested!r}: expected one of {', '.join(FORMATS)}")
-        if from_suffix is not None and from_suffix != requested:
-            fail(f"--format {requested} does not match the file name {output}")
-        return requested
-    if output is not None and from_suffix is None:
-        fail(
-            f"cannot tell the format of {output}: use a .svg, .png, .pdf or .dot name, or --format"
-        )
-    return from_suffix or "svg"
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def _print_errors(errors: list[Finding]) -> None:
-    for finding in errors[:10]:
-        sys.stderr.write(
-            f"{finding.file}:{finding.line}:{finding.col}: {finding.code} {finding.message}\n"
-        )
+    from acmap.report.diagrams import error_lines
+
+    sys.stderr.write(error_lines(errors))
 
 
 def _load_one_map(targets: list[str], config: Settings) -> AccountMap:
@@ -244,58 +144,6 @@ def _load_one_map(targets: list[str], config: Settings) -> AccountMap:
     if not selection.maps:
         fail("no map files selected")
     return selection.maps[0]
-
-
-def _options(
-    account_map: AccountMap,
-    gaps: GapSettings,
-    day: date,
-    view: str,
-    focus: str | None,
-    depth: int,
-    legend: bool,
-) -> RenderOptions:
-    from acmap.analysis.health import coverage_score, status
-    from acmap.render import RenderOptions
-    from acmap.rules.engine import context_for
-
-    # The title's status and score: the same numbers `acmap list` and `acmap gaps` show.
-    ctx = context_for(account_map, gaps, day)
-    return RenderOptions(
-        today=day,
-        view=view,
-        focus=focus,
-        depth=depth,
-        stale_days=gaps.thresholds(account_map.account.tier).stale_days,
-        status=status(account_map),
-        score=coverage_score(account_map, ctx).total,
-        legend=legend,
-    )
-
-
-def _diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout: float) -> bytes:
-    from acmap.render import FocusError, RenderError, build_dot, run_dot
-
-    try:
-        source = build_dot(account_map, options)
-    except FocusError as exc:
-        fail(f"--focus {exc.args[0]!r}: no such stakeholder in {account_map.account.id}")
-    if fmt == "dot":
-        return source.encode("utf-8")
-    try:
-        return run_dot(source, fmt, timeout)
-    except RenderError as exc:
-        fail(str(exc))
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Atomic, so an interrupted render never leaves half a diagram behind."""
-    from acmap.edit.atomic import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        fail(f"{path}: cannot write: {exc.strerror or exc}")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,186 @@
+"""`acmap render`'s pipeline: one map to one diagram, or a selection of maps to a folder of
+them. Problems the user must fix come back as DiagramError (the command's exit 2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from acmap.render.canvas import FocusError, RenderOptions
+from acmap.render.dot import build_dot
+from acmap.render.run import FORMATS, RenderError, run_dot
+
+if TYPE_CHECKING:
+    from acmap.findings import Finding
+    from acmap.model import AccountMap
+    from acmap.settings import GapSettings, Settings
+
+
+SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+BINARY = ("png", "pdf")
+
+
+class DiagramError(Exception):
+    """A message for the user: exit 2."""
+
+
+@dataclass(slots=True)
+class Batch:
+    """What `render --all` did: how many diagrams it wrote, the accounts it could not draw or
+    write (exit 2), and the errors of the maps it skipped (exit 1)."""
+
+    written: int = 0
+    broken: list[str] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.broken else 1 if self.errors else 0
+
+
+def format_for(requested: str | None, output: Path | None) -> str:
+    """--format, checked against the -o suffix; else the suffix's; else svg."""
+    from_suffix = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if requested is not None:
+        if requested not in FORMATS:
+            raise DiagramError(f"--format {requested!r}: expected one of {', '.join(FORMATS)}")
+        if from_suffix is not None and from_suffix != requested:
+            raise DiagramError(f"--format {requested} does not match the file name {output}")
+        return requested
+    if output is not None and from_suffix is None:
+        raise DiagramError(
+            f"cannot tell the format of {output}: use a .svg, .png, .pdf or .dot name, or --format"
+        )
+    return from_suffix or "svg"
+
+
+def options_for(
+    account_map: AccountMap,
+    gaps: GapSettings,
+    today: date,
+    view: str,
+    focus: str | None = None,
+    depth: int = 1,
+    legend: bool = True,
+) -> RenderOptions:
+    """The title's status and score are the numbers `acmap list` and `acmap gaps` show; contact
+    states use the same thresholds as the rules."""
+    from acmap.analysis.account import standing
+
+    facts = standing(account_map, gaps, today)
+    return RenderOptions(
+        today=today,
+        view=view,
+        focus=focus,
+        depth=depth,
+        stale_days=facts.stale_days,
+        engaged_days=facts.engaged_days,
+        status=facts.status,
+        score=facts.score,
+        legend=legend,
+    )
+
+
+def diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout: float) -> bytes:
+    """One account's diagram in `fmt` (svg, png, pdf or dot)."""
+    try:
+        source = build_dot(account_map, options)
+    except FocusError as exc:
+        raise DiagramError(
+            f"--focus {exc.args[0]!r}: no such stakeholder in {account_map.account.id}"
+        ) from None
+    if fmt == "dot":
+        return source.encode("utf-8")
+    try:
+        return run_dot(source, fmt, timeout)
+    except RenderError as exc:
+        raise DiagramError(str(exc)) from None
+
+
+def draw(
+    account_map: AccountMap,
+    *,
+    gaps: GapSettings,
+    today: date,
+    view: str,
+    legend: bool,
+    fmt: str,
+    timeout: float,
+) -> tuple[str, bytes | str]:
+    """--all, in the worker process that loaded the map: (account id, the diagram's bytes or
+    why it could not be drawn). Only the diagram travels back, so maps never pile up in memory
+    and both cores run `dot`."""
+    try:
+        options = options_for(account_map, gaps, today, view, legend=legend)
+        return account_map.account.id, diagram(account_map, options, fmt, timeout)
+    except DiagramError as exc:
+        return account_map.account.id, str(exc)
+
+
+def planned(targets: list[str], config: Settings, folder: Path, fmt: str) -> list[Path]:
+    """The files --all means to write, by map file name (a map is named after its account; W001
+    says so when not), so that existing ones are refused before any drawing."""
+    from acmap.load.selection import SelectionError, map_files
+
+    try:
+        files, _ = map_files(targets, config)
+    except SelectionError as exc:
+        raise DiagramError(str(exc)) from None
+    return [folder / f"{path.stem}.{fmt}" for path in files]
+
+
+def render_all(
+    targets: list[str],
+    config: Settings,
+    folder: Path,
+    fmt: str,
+    today: date,
+    view: str,
+    legend: bool,
+    timeout: float,
+    force: bool,
+) -> Batch:
+    """Every selected map's diagram, written to `folder` as ACCOUNT.FMT (atomically, never over
+    an existing file without `force`)."""
+    from functools import partial
+
+    from acmap.edit.atomic import WouldOverwrite, write_atomic
+    from acmap.load.selection import SelectionError, load_selection
+
+    work = partial(
+        draw, gaps=config.gaps, today=today, view=view, legend=legend, fmt=fmt, timeout=timeout
+    )
+    try:
+        selection = load_selection(targets, config, analyse=work, keep_maps=False)
+    except SelectionError as exc:
+        raise DiagramError(str(exc)) from None
+    if selection.unreadable:
+        raise DiagramError(selection.unreadable[0])
+    batch = Batch(errors=[f for f in selection.findings if f.severity == "error"])
+    if not selection.results and not batch.errors:
+        raise DiagramError("no map files selected")
+    for account_id, data in selection.results:
+        path = folder / f"{account_id}.{fmt}"
+        if isinstance(data, str):
+            batch.broken.append(f"{account_id}: {data}")
+            continue
+        try:
+            write_atomic(path, data, overwrite=force)
+        except WouldOverwrite:
+            batch.broken.append(f"{path} exists; add --force to replace it")
+        except OSError as exc:
+            raise DiagramError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        batch.written += 1
+    return batch
+
+
+def write(path: Path, data: bytes) -> None:
+    """Atomic, so an interrupted render never leaves half a diagram behind."""
+    from acmap.edit.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise DiagramError(f"{path}: cannot write: {exc.strerror or exc}") from None
