@@ -128,11 +128,11 @@ def test_rules_never_raise_on_a_loadable_map(
     # What the commands make of it renders too.
     from rich.console import Console
 
-    from acmap.commands.show import render
+    from acmap.analysis.account import account_view
+    from acmap.report.account import parts
     from acmap.report.markdown import gaps_markdown
-    from acmap.rules.engine import context_for
 
     console = Console(file=io.StringIO(), width=80)
-    for part in render(loaded.map, report, context_for(loaded.map, GapSettings(), today), 80):
+    for part in parts(account_view(loaded.map, GapSettings(base=thresholds), today), 80):
         console.print(part)
     assert gaps_markdown([report], [], "totals").startswith("## acmap gaps")
