@@ -1,7 +1,12 @@
-"""Diagrams of account maps through Graphviz: DOT text (dot.py), visual language (style.py),
-escaping (safe.py) and running `dot` (run.py)."""
+"""Diagrams of account maps through Graphviz.
 
-from acmap.render.dot import VIEWS, FocusError, RenderOptions, build_dot
+dot.py builds the DOT text (view, title, units) from canvas.py (options, the statement writer),
+people.py (nodes), edges.py and legend.py, in the visual language of style.py, with every piece
+of user text escaped by safe.py; run.py runs `dot`; diagram.py is `acmap render`'s pipeline.
+"""
+
+from acmap.render.canvas import VIEWS, FocusError, RenderOptions
+from acmap.render.dot import build_dot
 from acmap.render.run import DEFAULT_TIMEOUT, FORMATS, RenderError, find_dot, run_dot
 
 __all__ = [

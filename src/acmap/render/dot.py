@@ -16,8 +16,6 @@ from acmap.render.legend import legend
 from acmap.render.people import partner_nodes, person_node
 from acmap.render.safe import Html, Value, attributes, join, tag, text
 
-__all__ = ["VIEWS", "FocusError", "RenderOptions", "build_dot"]
-
 LARGE = 120  # people: beyond this, labels get compact and the layout tighter
 
 
