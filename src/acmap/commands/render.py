@@ -266,7 +266,7 @@ def _options(
         view=view,
         focus=focus,
         depth=depth,
-        stale_days=gaps.thresholds(account_map.account.tier).stale_days,
+        stale_days=ctx.thresholds.stale_days,
         status=status(account_map),
         score=coverage_score(account_map, ctx).total,
         legend=legend,
