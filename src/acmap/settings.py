@@ -53,7 +53,6 @@ class Settings:
     maps: Path
     today: date | None = None
     gaps: GapSettings = field(default_factory=GapSettings)
-    file: Path | None = None  # the acmap.toml these came from, if any
 
 
 def find_config(start: Path) -> Path | None:
@@ -90,7 +89,7 @@ def parse_settings(raw: dict[str, Any], path: Path, *, knobs: KnobNames) -> Sett
     if today is not None:
         today = _date(today, f"{where}: today")
     gaps = _gap_settings(raw["gaps"], where, tuple(knobs())) if "gaps" in raw else GapSettings()
-    return Settings(root=root, maps=root / maps, today=today, gaps=gaps, file=path)
+    return Settings(root=root, maps=root / maps, today=today, gaps=gaps)
 
 
 def _gap_settings(raw: Any, where: str, knobs: tuple[str, ...]) -> GapSettings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from acmap.rules import coverage, dynamics, engagement, hygiene, partners
-from acmap.rules.base import CONTEXT_KNOBS, Context, Problem, Rule, Thresholds
+from acmap.rules.base import CONTEXT_KNOBS, Rule
 
 RULES: dict[str, Rule] = {
     r.code: r
@@ -58,4 +58,4 @@ KNOBS: dict[str, int] = _knobs(
     ("Context", CONTEXT_KNOBS), *((r.code, r.knobs) for r in RULES.values())
 )
 
-__all__ = ["KNOBS", "RULES", "Context", "Problem", "Rule", "Thresholds"]
+__all__ = ["KNOBS", "RULES", "Rule"]

@@ -51,7 +51,6 @@ class Rule:
     code: str
     name: str
     severity: str
-    summary: str
     check: Check
     knobs: Mapping[str, int]
 
@@ -63,7 +62,7 @@ def rule(code: str, **knobs: int) -> Callable[[Check], Rule]:
     entry = GAP_RULES[code]  # a rule for an unregistered code fails at import, loudly
 
     def declare(check: Check) -> Rule:
-        return Rule(entry.code, entry.name, entry.severity, entry.summary, check, knobs)
+        return Rule(entry.code, entry.name, entry.severity, check, knobs)
 
     return declare
 
