@@ -3,11 +3,13 @@
 
 - **left**: the person no longer works at the account (status left);
 - **never contacted**: active, with no last_contact;
+- **gone dark**: active, last contact older than `stale_days` (G201 fires for key people);
 - **engaged**: active, last contact within `engaged_days` (SPEC §2; a future date counts as recent);
-- **gone dark**: active, last contact older than `stale_days` and not engaged (G201 fires for key
-  people). When `engaged_days` is the longer of the two, engaged wins: a person we count as
-  engaged (G104, G106) is never called gone dark in the same breath;
 - **quiet**: in between (only when `stale_days` is longer than `engaged_days`).
+
+Gone dark is decided first, as SPEC §4 words G201. `engaged()` is SPEC §2's count of engaged people
+(G104, G106, the breadth score); with `stale_days` set shorter than `engaged_days` a person can be
+counted as engaged and still be gone dark, exactly as the two definitions say.
 
 `words()` is how a sentence says the state (`show`), `short()` how a diagram's node does (`render`).
 """
@@ -67,11 +69,19 @@ def contact_state(
     if last is None:
         return ContactState(NEVER_CONTACTED)
     days = (today - last).days
-    if days <= engaged_days:
-        return ContactState(ENGAGED, days)
+    # SPEC §4's G201 reads "older than stale_days" whatever engaged_days says, so gone dark is
+    # decided first; `engaged` below keeps SPEC §2's own definition for counting.
     if days > stale_days:
         return ContactState(GONE_DARK, days)
+    if days <= engaged_days:
+        return ContactState(ENGAGED, days)
     return ContactState(QUIET, days)
+
+
+def engaged(person: Stakeholder, today: date, engaged_days: int) -> bool:
+    """SPEC §2: active, and the last contact within engaged_days (a future date counts)."""
+    last = person.last_contact
+    return person.active and last is not None and (today - last).days <= engaged_days
 
 
 def ago(days: int | None) -> str:

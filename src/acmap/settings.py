@@ -1,44 +1,50 @@
-"""acmap.toml: found by walking up from the working directory, like ruff's pyproject lookup."""
+"""acmap.toml: found by walking up from the working directory, like ruff's pyproject lookup.
+
+Parsed structurally: types, tiers, severities, and rule names checked against the registry of
+codes. The thresholds `[gaps]` may set ("knobs") are declared by the gap rules, which sit above
+this module: the caller passes their names in (acmap.analysis.policy.load_settings does), and
+the rules engine fills in the defaults.
+"""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from acmap.findings import SEVERITIES
+from acmap.format.codes import rule_words
+from acmap.model import TIERS
 from acmap.words import did_you_mean
 
 CONFIG_NAME = "acmap.toml"
-SEVERITY_CHOICES = ("error", "warning", "info", "off")
-TIER_NAMES = ("strategic", "key", "growth", "standard")
+SEVERITY_CHOICES = (*SEVERITIES, "off")
 
 
 class ConfigError(Exception):
     """acmap.toml is unreadable or says something acmap does not understand."""
 
 
-@dataclass(frozen=True, slots=True)
-class Thresholds:
-    stale_days: int = 90
-    engaged_days: int = 90
-    review_days: int = 180
-    min_engaged: int = 3
-
-
-THRESHOLD_KEYS = tuple(Thresholds.__dataclass_fields__)
+# The knob names the rules declare, asked for only when acmap.toml has a [gaps] table.
+KnobNames = Callable[[], Collection[str]]
 
 
 @dataclass(frozen=True, slots=True)
 class GapSettings:
-    base: Thresholds = field(default_factory=Thresholds)
-    per_tier: dict[str, Thresholds] = field(default_factory=dict)
+    """acmap.toml's [gaps]: the knob values it sets (the rules hold the defaults) and the
+    severities it forces. Read by the rules engine (acmap.rules.engine.Policy)."""
+
+    base: dict[str, int] = field(default_factory=dict)  # [gaps] stale_days = 30 …
+    per_tier: dict[str, dict[str, int]] = field(default_factory=dict)  # [gaps.tier.<tier>]
     # Keyed by rule code ("G304") or kebab name ("stale-map"); values error|warning|info|off.
     severity: dict[str, str] = field(default_factory=dict)
 
-    def thresholds(self, tier: str) -> Thresholds:
-        return self.per_tier.get(tier, self.base)
+    def overrides(self, tier: str) -> dict[str, int]:
+        """The knob values set for accounts of `tier`: [gaps], then [gaps.tier.<tier>]."""
+        return {**self.base, **self.per_tier.get(tier, {})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +53,6 @@ class Settings:
     maps: Path
     today: date | None = None
     gaps: GapSettings = field(default_factory=GapSettings)
-    file: Path | None = None  # the acmap.toml these came from, if any
 
 
 def find_config(start: Path) -> Path | None:
@@ -58,7 +63,7 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_settings(cwd: Path | None = None) -> Settings:
+def load_settings(cwd: Path | None = None, *, knobs: KnobNames) -> Settings:
     start = (cwd or Path.cwd()).resolve()
     path = find_config(start)
     if path is None:
@@ -70,10 +75,10 @@ def load_settings(cwd: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    return parse_settings(raw, path)
+    return parse_settings(raw, path, knobs=knobs)
 
 
-def parse_settings(raw: dict[str, Any], path: Path) -> Settings:
+def parse_settings(raw: dict[str, Any], path: Path, *, knobs: KnobNames) -> Settings:
     where = str(path)
     _known(raw, ("maps", "today", "gaps"), where)
     root = path.parent
@@ -83,25 +88,25 @@ def parse_settings(raw: dict[str, Any], path: Path) -> Settings:
     today = raw.get("today")
     if today is not None:
         today = _date(today, f"{where}: today")
-    gaps = _gap_settings(raw.get("gaps", {}), where)
-    return Settings(root=root, maps=root / maps, today=today, gaps=gaps, file=path)
+    gaps = _gap_settings(raw["gaps"], where, tuple(knobs())) if "gaps" in raw else GapSettings()
+    return Settings(root=root, maps=root / maps, today=today, gaps=gaps)
 
 
-def _gap_settings(raw: Any, where: str) -> GapSettings:
+def _gap_settings(raw: Any, where: str, knobs: tuple[str, ...]) -> GapSettings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}: [gaps] must be a table")
-    _known(raw, (*THRESHOLD_KEYS, "tier", "severity"), f"{where}: [gaps]")
-    base = _thresholds(raw, Thresholds(), f"{where}: [gaps]")
+    _known(raw, (*knobs, "tier", "severity"), f"{where}: [gaps]")
+    base = _thresholds(raw, knobs, f"{where}: [gaps]")
     tiers = raw.get("tier", {})
     if not isinstance(tiers, dict):
         raise ConfigError(f"{where}: [gaps.tier] must be a table")
-    _known(tiers, TIER_NAMES, f"{where}: [gaps.tier]")
+    _known(tiers, TIERS, f"{where}: [gaps.tier]")
     per_tier = {}
     for tier, table in tiers.items():
         if not isinstance(table, dict):
             raise ConfigError(f"{where}: [gaps.tier.{tier}] must be a table")
-        _known(table, THRESHOLD_KEYS, f"{where}: [gaps.tier.{tier}]")
-        per_tier[tier] = _thresholds(table, base, f"{where}: [gaps.tier.{tier}]")
+        _known(table, knobs, f"{where}: [gaps.tier.{tier}]")
+        per_tier[tier] = _thresholds(table, knobs, f"{where}: [gaps.tier.{tier}]")
     severity = raw.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{where}: [gaps.severity] must be a table")
@@ -111,29 +116,19 @@ def _gap_settings(raw: Any, where: str) -> GapSettings:
                 f"{where}: [gaps.severity] {rule} = {level!r}: "
                 f"expected one of {', '.join(SEVERITY_CHOICES)}"
             )
-    _check_rule_names(severity, f"{where}: [gaps.severity]")
+    _known(severity, rule_words(), f"{where}: [gaps.severity]", noun="rule")
     return GapSettings(base=base, per_tier=per_tier, severity=dict(severity))
 
 
-def _check_rule_names(severity: dict[str, Any], where: str) -> None:
-    # Imported here: the rules package is only needed when a config names rules.
-    try:
-        from acmap.rules import rule_names
-    except ImportError:  # pragma: no cover - the rules package ships with acmap
-        return
-    known = rule_names()
-    _known(severity, tuple(known), where, noun="rule")
-
-
-def _thresholds(raw: dict[str, Any], defaults: Thresholds, where: str) -> Thresholds:
+def _thresholds(raw: dict[str, Any], knobs: tuple[str, ...], where: str) -> dict[str, int]:
     values = {}
-    for key in THRESHOLD_KEYS:
+    for key in knobs:
         if key in raw:
             value = raw[key]
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ConfigError(f"{where} {key} must be a whole number ≥ 0, got {value!r}")
             values[key] = value
-    return replace(defaults, **values)
+    return values
 
 
 def _known(raw: dict[str, Any], allowed: tuple[str, ...], where: str, noun: str = "key") -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import replace
 from datetime import date
 
-from acmap.settings import GapSettings, Thresholds
 from acmap.findings import Finding
 from acmap.load import load_text
 from acmap.model import AccountMap
 from acmap.rules.engine import check_map
+from acmap.settings import GapSettings
 
 TODAY = date(2026, 11, 22)
 HEAD = "acmap: 1\naccount: {id: acme, name: Acme Corp}\n"
@@ -34,7 +33,7 @@ def check(
     **thresholds: int,
 ) -> list[Finding]:
     """The findings of rule `code` on `source`, with threshold overrides such as stale_days=30."""
-    settings = GapSettings(base=replace(Thresholds(), **thresholds), severity=severity or {})
+    settings = GapSettings(base=thresholds, severity=severity or {})
     return check_map(load(source), settings, today, only={code})
 
 

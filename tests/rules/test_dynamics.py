@@ -239,9 +239,9 @@ def test_g305_ignores_people_who_left() -> None:
 
 
 def test_g305_fires_for_ravi_menon_in_the_example_map() -> None:
-    from acmap.settings import GapSettings
     from acmap.load import load_file
     from acmap.rules.engine import check_map
+    from acmap.settings import GapSettings
     from tests.helpers import EXAMPLE_MAPS
     from tests.rules.helpers import TODAY
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tests.rules.helpers import check, subjects, where
+from acmap.contact import GONE_DARK, NEVER_CONTACTED
+from acmap.rules.engine import check_map, context_for
+from acmap.settings import GapSettings
+from tests.rules.helpers import TODAY, check, load, subjects, where
 
 # --- G201 gone-dark ---------------------------------------------------------------------------
 
@@ -34,6 +37,39 @@ def test_g201_edge_of_stale_days() -> None:
     assert check("G201", CFO.format(day="2026-08-24")) == []  # exactly 90 days
     assert len(check("G201", CFO.format(day="2026-08-23"))) == 1  # 91 days
     assert check("G201", CFO.format(day="2026-08-23"), stale_days=91) == []
+
+
+def test_g201_and_g202_say_what_the_contact_state_says() -> None:
+    # One definition (acmap.contact): a key person is flagged gone dark or never contacted by
+    # the rules exactly when their contact state says so, which is what show and render print.
+    source = """
+    stakeholders:
+      - {id: a, name: Ann, influence: high, last_contact: 2026-11-01}
+      - {id: b, name: Bo, influence: high, last_contact: 2026-06-01}
+      - {id: c, name: Cy, influence: high, last_contact: 2026-01-01}
+      - {id: d, name: Di, influence: high}
+      - {id: e, name: Ed, influence: high, last_contact: 2027-01-01}
+    """
+    for knobs in ({}, {"stale_days": 30}, {"engaged_days": 10}, {"stale_days": 300}):
+        gaps = GapSettings(base=knobs)
+        account_map = load(source)
+        ctx = context_for(account_map, gaps, TODAY)
+        states = {s.id: ctx.contact(s).state for s in account_map.stakeholders}
+        found = check_map(account_map, gaps, TODAY, only={"G201", "G202"})
+        assert {f.subject for f in found if f.code == "G201"} == {
+            i for i, state in states.items() if state == GONE_DARK
+        }, knobs
+        assert {f.subject for f in found if f.code == "G202"} == {
+            i for i, state in states.items() if state == NEVER_CONTACTED
+        }, knobs
+    # The last run (stale_days = 300) shows every state but "left".
+    assert states == {
+        "a": "engaged",
+        "b": "quiet",
+        "c": "gone dark",
+        "d": "never contacted",
+        "e": "engaged",
+    }
 
 
 def test_g201_only_key_stakeholders_go_dark() -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from acmap.settings import GapSettings, Thresholds
-from acmap.rules import RESERVED, RULES, lookup, rule_names
-from acmap.rules.engine import check_map
+import pytest
+
+from acmap.format.codes import GAP_RULES, gap_rule, rule_words
+from acmap.rules import KNOBS, RULES
+from acmap.rules.base import CONTEXT_KNOBS
+from acmap.rules.engine import check_map, context_for
+from acmap.settings import GapSettings
 from tests.rules.helpers import TODAY, check, load
 
 BARE = "stakeholders: []\n"
@@ -23,21 +27,46 @@ SPEC_CODES = (
 )
 
 
-def test_the_registry_lists_every_rule_of_the_spec_once_in_order() -> None:
-    # G305 may still be reserved (its rule lands with the graph module): then it is not listed.
-    assert list(RULES) == [code for code in SPEC_CODES if code not in RESERVED]
-    assert set(RESERVED) <= {"G305"}
-    assert len({r.name for r in RULES.values()}) == len(RULES)
+def test_the_rules_are_the_registry_s_gap_rules_in_order() -> None:
+    assert list(GAP_RULES) == SPEC_CODES
+    assert list(RULES) == list(GAP_RULES)
     for rule in RULES.values():
+        entry = GAP_RULES[rule.code]
+        assert (rule.name, rule.severity) == (entry.name, entry.severity)
         assert rule.severity in ("error", "warning", "info")
+    assert len({r.name for r in RULES.values()}) == len(RULES)
 
 
-def test_settings_may_name_rules_by_code_or_name_and_the_reserved_one() -> None:
-    names = rule_names()
-    assert {"G201", "gone-dark", "G305", "hidden-influencer"} <= set(names)
-    assert lookup("gone-dark") is RULES["G201"]
-    assert lookup("g201") is RULES["G201"]
-    assert (lookup("G305") is None) == ("G305" in RESERVED)
+def test_settings_may_name_rules_by_code_or_name() -> None:
+    assert {"G201", "gone-dark", "G305", "hidden-influencer"} <= set(rule_words())
+    assert gap_rule("gone-dark") is GAP_RULES["G201"]
+    assert gap_rule("g201") is GAP_RULES["G201"]
+    assert gap_rule("G999") is None
+
+
+def test_the_knobs_are_what_the_rules_declare_with_their_defaults() -> None:
+    assert KNOBS == {"engaged_days": 90, "min_engaged": 3, "stale_days": 90, "review_days": 180}
+    assert RULES["G201"].knobs == {"stale_days": 90}
+    assert RULES["G104"].knobs == {"min_engaged": 3}
+    assert RULES["G404"].knobs == {"review_days": 180}
+    assert set(KNOBS) == set(CONTEXT_KNOBS).union(*(r.knobs for r in RULES.values()))
+
+
+def test_the_context_holds_every_knob_with_tier_overrides_over_gaps_over_defaults() -> None:
+    account_map = load("acmap: 1\naccount: {id: acme, name: Acme, tier: key}\n")
+    gaps = GapSettings(
+        base={"stale_days": 30, "min_engaged": 4}, per_tier={"key": {"stale_days": 10}}
+    )
+    knobs = context_for(account_map, gaps, TODAY).thresholds
+    assert dict(knobs) == {
+        "engaged_days": 90,
+        "min_engaged": 4,
+        "stale_days": 10,
+        "review_days": 180,
+    }
+    assert knobs.stale_days == knobs["stale_days"] == 10
+    with pytest.raises(AttributeError):
+        _ = knobs.stale_dayz
 
 
 def test_severity_override_by_code_and_by_name() -> None:
@@ -69,10 +98,10 @@ def test_per_tier_thresholds() -> None:
     account_map = load(source)
     plain = GapSettings()
     assert check_map(account_map, plain, TODAY, only={"G104"}) == []
-    strict = GapSettings(per_tier={"strategic": Thresholds(min_engaged=5)})
+    strict = GapSettings(per_tier={"strategic": {"min_engaged": 5}})
     [found] = check_map(account_map, strict, TODAY, only={"G104"})
     assert "5 wanted for a strategic account" in found.message
-    other_tier = GapSettings(per_tier={"key": Thresholds(min_engaged=5)})
+    other_tier = GapSettings(per_tier={"key": {"min_engaged": 5}})
     assert check_map(account_map, other_tier, TODAY, only={"G104"}) == []
 
 
@@ -96,3 +125,9 @@ def test_findings_carry_file_account_and_sort_by_place() -> None:
     assert {f.account for f in found} == {"acme"}
     assert found == sorted(found, key=lambda f: f.sort_key())
     assert all(f.name == RULES[f.code].name for f in found)
+
+
+def test_summaries_that_quote_a_constant_quote_the_rule_s() -> None:
+    from acmap.rules.dynamics import ROSE_TINTED_MIN
+
+    assert GAP_RULES["G304"].summary.startswith(f"{ROSE_TINTED_MIN} or more stances known")

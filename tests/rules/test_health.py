@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from acmap.settings import GapSettings
 from acmap.analysis.health import Score, assess, coverage_score, next_actions, status, worst_first
 from acmap.rules.engine import context_for
+from acmap.settings import GapSettings
 from tests.rules.helpers import TODAY, load
 
 

@@ -11,10 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from acmap.settings import GapSettings, Thresholds
 from acmap.analysis.health import assess
 from acmap.load import load_text
 from acmap.model import INFLUENCE_LEVELS, ROLES, STAGES, STANCES, STATUSES, TIERS
+from acmap.rules import KNOBS
+from acmap.settings import GapSettings
 from tests.helpers import EXAMPLE_MAPS
 
 _yaml = YAML(typ="safe")
@@ -101,19 +102,16 @@ def mutant(draw: st.DrawFn) -> str:
     return out.getvalue()
 
 
-THRESHOLDS = st.builds(
-    Thresholds,
-    stale_days=st.integers(0, 400),
-    engaged_days=st.integers(0, 400),
-    review_days=st.integers(0, 400),
-    min_engaged=st.integers(0, 12),
+# Every knob the rules declare, so that a new one is exercised too.
+THRESHOLDS = st.fixed_dictionaries(
+    {knob: st.integers(0, 12 if knob == "min_engaged" else 400) for knob in KNOBS}
 )
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=mutant(), today=DATES, thresholds=THRESHOLDS)
 def test_rules_never_raise_on_a_loadable_map(
-    text: str, today: date, thresholds: Thresholds
+    text: str, today: date, thresholds: dict[str, int]
 ) -> None:
     loaded = load_text(text, "maps/mutant.yaml", stem="mutant")
     if loaded.map is None:

@@ -56,8 +56,9 @@ class Standing:
 def account_view(account_map: AccountMap, gaps: GapSettings, today: date) -> AccountView:
     """Everything `acmap show` prints about one account."""
     from acmap.analysis.health import assess
+    from acmap.rules.engine import context_for
 
-    thresholds = gaps.thresholds(account_map.account.tier)
+    ctx = context_for(account_map, gaps, today)
     people: dict[str, Stakeholder] = {}
     for person in account_map.stakeholders:
         people.setdefault(person.id, person)
@@ -66,7 +67,7 @@ def account_view(account_map: AccountMap, gaps: GapSettings, today: date) -> Acc
         report=assess(account_map, gaps, today),
         today=today,
         people=people,
-        contacts=contact_states(account_map, today, thresholds.engaged_days, thresholds.stale_days),
+        contacts={person.id: ctx.contact(person) for person in account_map.stakeholders},
         ranks=influence_ranks(account_map),
     )
 
@@ -83,15 +84,6 @@ def standing(account_map: AccountMap, gaps: GapSettings, today: date) -> Standin
         engaged_days=ctx.thresholds.engaged_days,
         stale_days=ctx.thresholds.stale_days,
     )
-
-
-def contact_states(
-    account_map: AccountMap, today: date, engaged_days: int, stale_days: int
-) -> dict[str, ContactState]:
-    return {
-        person.id: contact_state(person, today, engaged_days, stale_days)
-        for person in account_map.stakeholders
-    }
 
 
 def influence_ranks(account_map: AccountMap) -> dict[str, int]:

@@ -19,6 +19,7 @@ from acmap.commands.options import (
 from acmap.commands.options import (
     check_choice as _check_choice,
 )
+from acmap.format.codes import UnknownRule, rules_help, select_rules
 
 if TYPE_CHECKING:
     from acmap.analysis.health import AccountReport
@@ -26,23 +27,8 @@ if TYPE_CHECKING:
     from acmap.load.selection import Selection
 
 FORMATS = ("text", "json", "markdown", "github")
-# Kept literal so that `--help` does not import the rules; a test checks it against the registry.
-RULES_HELP = """Rules (--rule takes a code, a name or a family such as G2):
-
-\b
-  G101 no-economic-buyer        G302 no-path-to-power
-  G102 no-decision-maker        G303 isolated-stakeholder
-  G103 no-champion              G304 rose-tinted
-  G104 single-threaded          G305 hidden-influencer
-  G105 uncovered-unit           G401 unknown-stance
-  G106 no-power-access          G402 missing-preferences
-  G201 gone-dark                G403 no-goals
-  G202 never-contacted          G404 stale-map
-  G203 no-owner                 G405 unidentified-key-person
-  G204 weak-champion            G501 partner-intro
-  G205 left-key-role            G502 buying-group-gap
-  G301 unaddressed-blocker
-"""
+# From the registry of codes, which is light: `--help` does not import the rules.
+RULES_HELP = rules_help()
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -149,28 +135,10 @@ def gaps(
 
 def rule_codes(words: list[str]) -> frozenset[str]:
     """--rule values to rule codes: a code, a kebab name or a family prefix such as G2."""
-    import difflib
-
-    from acmap.rules import RESERVED, RULES, lookup
-
-    codes: set[str] = set()
-    for word in words:
-        found = lookup(word)
-        if found is not None:
-            codes.add(found.code)
-            continue
-        upper = word.upper()
-        if upper in RESERVED or word in RESERVED.values():
-            continue  # named by the spec, not shipped yet: selects nothing
-        family = [code for code in RULES if len(upper) >= 2 and code.startswith(upper)]
-        if upper.startswith("G") and family:
-            codes.update(family)
-            continue
-        choices = [w for r in RULES.values() for w in (r.code, r.name)]
-        close = difflib.get_close_matches(word, choices, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        fail(f"--rule {word!r}: no such rule{hint}; `acmap gaps --help` lists them")
-    return frozenset(codes)
+    try:
+        return select_rules(words)
+    except UnknownRule as exc:
+        fail(f"--rule {exc}; `acmap gaps --help` lists them")
 
 
 def _check_owner(owner: str, reports: list[AccountReport]) -> None:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from acmap.settings import ConfigError, Settings, load_settings
+from acmap.analysis.policy import load_settings
+from acmap.settings import ConfigError, Settings
 
 if TYPE_CHECKING:
     from acmap.load.selection import Selection

@@ -1,13 +1,16 @@
 """The gap rules of SPEC §4, one module per family, listed here explicitly (no discovery magic).
 
-Order is the order of the README and of `acmap gaps --rule` help. Each entry is a Rule: a code,
-a kebab name, a default severity and a pure `check(account_map, ctx)` generator.
+Order is the registry's (acmap.format.codes.GAP_RULES), which is the README's and `--help`'s.
+Each entry is a Rule: its registry entry, a pure `check(account_map, ctx)` generator and the
+knobs it reads. KNOBS gathers those knobs: what acmap.toml's `[gaps]` may set, and their defaults.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from acmap.rules import coverage, dynamics, engagement, hygiene, partners
-from acmap.rules.base import Context, Problem, Rule
+from acmap.rules.base import CONTEXT_KNOBS, Rule
 
 RULES: dict[str, Rule] = {
     r.code: r
@@ -38,24 +41,21 @@ RULES: dict[str, Rule] = {
     )
 }
 
-# Codes of SPEC §4 whose rule has not landed yet. Settings and x-acmap-ignore may already name
-# them, so that a config written against the spec keeps working when the rule arrives.
-RESERVED: dict[str, str] = {"G305": "hidden-influencer"}
-RESERVED = {code: name for code, name in RESERVED.items() if code not in RULES}
 
-BY_NAME: dict[str, Rule] = {r.name: r for r in RULES.values()}
-
-
-def rule_names() -> list[str]:
-    """Every word that names a rule in settings: codes and kebab names, reserved ones included."""
-    known = [word for r in RULES.values() for word in (r.code, r.name)]
-    known += [word for code, name in RESERVED.items() for word in (code, name)]
-    return known
+def _knobs(*declared: tuple[str, Mapping[str, int]]) -> dict[str, int]:
+    """Every declared knob with its default; a knob two places declare must agree on it."""
+    knobs: dict[str, int] = {}
+    owner: dict[str, str] = {}
+    for who, declares in declared:
+        for knob, default in declares.items():
+            if knobs.setdefault(knob, default) != default:
+                raise ValueError(f"{who} and {owner[knob]} disagree on the default of {knob}")
+            owner.setdefault(knob, who)
+    return knobs
 
 
-def lookup(word: str) -> Rule | None:
-    """The rule a code (any case) or kebab name stands for."""
-    return RULES.get(word.upper()) or BY_NAME.get(word)
+KNOBS: dict[str, int] = _knobs(
+    ("Context", CONTEXT_KNOBS), *((r.code, r.knobs) for r in RULES.values())
+)
 
-
-__all__ = ["BY_NAME", "RESERVED", "RULES", "Context", "Problem", "Rule", "lookup", "rule_names"]
+__all__ = ["KNOBS", "RULES", "Rule"]

@@ -2,15 +2,18 @@
 
 A rule is pure: it reads one AccountMap and a Context (today, the thresholds for the account's
 tier, and a few indexes computed once per map) and yields Problems. It never prints and never
-applies settings: the engine turns Problems into Findings, with the configured severity.
+applies settings: the engine turns Problems into Findings, with the configured severity. Rules
+know nothing of acmap.toml: they declare their knobs and the engine hands them the values.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from acmap.contact import ContactState, contact_state, engaged
+from acmap.format.codes import GAP_RULES
 from acmap.model import (
     POWER_ROLES,
     AccountMap,
@@ -18,7 +21,6 @@ from acmap.model import (
     Pos,
     Stakeholder,
 )
-from acmap.settings import Thresholds
 from acmap.words import link_verb, names, plural, roles_text, who
 
 __all__ = ["names", "plural", "roles_text", "who"]  # rules import the words from here too
@@ -39,27 +41,64 @@ Check = Callable[[AccountMap, "Context"], Iterator[Problem]]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A gap rule: a stable code, a kebab name, a default severity and a pure check.
+    """A gap rule: its entry in the registry of codes (acmap.format.codes), a pure check, and
+    the knobs it reads with their defaults (yamllint's CONF/DEFAULT).
 
     `severity` is the documented default; a check may yield a Problem with a different one when
-    SPEC §4 says so (G101 is an error on strategic and key accounts). `summary` says when the rule
-    fires, for `--help` texts and the README.
+    SPEC §4 says so (G101 is an error on strategic and key accounts).
     """
 
     code: str
     name: str
     severity: str
-    summary: str
     check: Check
+    knobs: Mapping[str, int]
 
 
-def rule(code: str, name: str, severity: str, summary: str) -> Callable[[Check], Rule]:
-    """Declare a check function as a rule: ``@rule("G101", "no-economic-buyer", ...)``."""
+def rule(code: str, **knobs: int) -> Callable[[Check], Rule]:
+    """Declare a check function as the rule for a registered code, with the thresholds it reads
+    and their defaults: ``@rule("G201", stale_days=90)``. acmap.toml's `[gaps]` may set exactly
+    the knobs the rules (and the Context) declare."""
+    entry = GAP_RULES[code]  # a rule for an unregistered code fails at import, loudly
 
     def declare(check: Check) -> Rule:
-        return Rule(code, name, severity, summary, check)
+        return Rule(entry.code, entry.name, entry.severity, check, knobs)
 
     return declare
+
+
+class Thresholds(Mapping[str, int]):
+    """The knob values in force for one account: every declared knob, its default replaced by
+    acmap.toml's `[gaps]` and `[gaps.tier.<tier>]`. Read as ``ctx.thresholds.stale_days``."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, int]) -> None:
+        self._values = dict(values)
+
+    def __getitem__(self, knob: str) -> int:
+        return self._values[knob]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getattr__(self, knob: str) -> int:
+        if knob.startswith("_"):  # not a knob; and `_values` itself while unpickling
+            raise AttributeError(knob)
+        try:
+            return self._values[knob]
+        except KeyError:
+            raise AttributeError(f"no knob {knob!r}") from None
+
+    def __repr__(self) -> str:
+        return f"Thresholds({self._values!r})"
+
+
+# What the Context itself reads: who counts as engaged (SPEC §2), for every rule.
+CONTEXT_KNOBS: Mapping[str, int] = {"engaged_days": 90}
 
 
 class Context:
@@ -87,15 +126,9 @@ class Context:
         for person in account_map.stakeholders:
             self.people.setdefault(person.id, person)
         self.team = {member.id: member.name for member in account_map.account.team}
-        engaged_days = thresholds.engaged_days
         # SPEC §2: active, and last contact within engaged_days (a future date counts as recent).
-        self.engaged = [
-            s
-            for s in account_map.stakeholders
-            if s.active
-            and s.last_contact is not None
-            and (today - s.last_contact).days <= engaged_days
-        ]
+        engaged_days = thresholds["engaged_days"]
+        self.engaged = [s for s in account_map.stakeholders if engaged(s, today, engaged_days)]
         self.engaged_ids = frozenset(s.id for s in self.engaged)
         self.key = [s for s in account_map.stakeholders if s.is_key]
         # Who reports to whom, and who appears at either end of a link.
@@ -108,6 +141,11 @@ class Context:
             self.linked.setdefault(link.source, []).append(link)
             if link.target != link.source:
                 self.linked.setdefault(link.target, []).append(link)
+
+    def contact(self, person: Stakeholder) -> ContactState:
+        """The person's contact state (acmap.contact): what G201, G202, `show` and `render` say."""
+        knobs = self.thresholds
+        return contact_state(person, self.today, knobs["engaged_days"], knobs["stale_days"])
 
     def days_since(self, day: date) -> int:
         return (self.today - day).days

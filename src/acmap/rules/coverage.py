@@ -27,12 +27,7 @@ def _role_gap(account_map: AccountMap, role: str, what_to_do: str) -> Iterator[P
     yield Problem(account_pos(account_map), message)
 
 
-@rule(
-    "G101",
-    "no-economic-buyer",
-    "warning",
-    "no active stakeholder has role economic_buyer (error on strategic and key accounts)",
-)
+@rule("G101")
 def no_economic_buyer(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     severity = "error" if account_map.account.tier in BIG_TIERS else None
     for problem in _role_gap(
@@ -43,7 +38,7 @@ def no_economic_buyer(account_map: AccountMap, ctx: Context) -> Iterator[Problem
         yield Problem(problem.pos, problem.message, severity=severity)
 
 
-@rule("G102", "no-decision-maker", "warning", "no active stakeholder has role decision_maker")
+@rule("G102")
 def no_decision_maker(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     yield from _role_gap(
         account_map,
@@ -52,7 +47,7 @@ def no_decision_maker(account_map: AccountMap, ctx: Context) -> Iterator[Problem
     )
 
 
-@rule("G103", "no-champion", "warning", "no active stakeholder has role champion")
+@rule("G103")
 def no_champion(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     candidates = sorted(
         (s for s in ctx.engaged if s.stance == "advocate" or s.stance == "supporter"),
@@ -70,14 +65,9 @@ def no_champion(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
 _INFLUENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
-@rule(
-    "G104",
-    "single-threaded",
-    "warning",
-    "fewer than min_engaged engaged stakeholders (error with one or none)",
-)
+@rule("G104", min_engaged=3)
 def single_threaded(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
-    needed = ctx.thresholds.min_engaged
+    needed = ctx.thresholds["min_engaged"]
     engaged = ctx.engaged
     if len(engaged) >= needed:
         return
@@ -96,12 +86,7 @@ def single_threaded(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     )
 
 
-@rule(
-    "G105",
-    "uncovered-unit",
-    "info",
-    "a unit with no active, identified stakeholder in it or below it",
-)
+@rule("G105")
 def uncovered_unit(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     parents = {u.id: u.parent for u in account_map.units}
     covered: set[str] = set()
@@ -127,12 +112,7 @@ def uncovered_unit(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
         yield Problem(unit_entry.pos, f"unit {unit_entry.name} has {advice}", subject=unit_entry.id)
 
 
-@rule(
-    "G106",
-    "no-power-access",
-    "warning",
-    "no engaged stakeholder has influence high or role economic_buyer/decision_maker",
-)
+@rule("G106")
 def no_power_access(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     if any(_powerful(s) for s in ctx.engaged):
         return

@@ -20,12 +20,7 @@ from acmap.rules.base import (
 )
 
 
-@rule(
-    "G301",
-    "unaddressed-blocker",
-    "warning",
-    "a blocker (or a high-influence skeptic) with no owner and no link from an advocate/supporter",
-)
+@rule("G301")
 def unaddressed_blocker(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in account_map.stakeholders:
         if not person.active or person.owner is not None:
@@ -64,13 +59,7 @@ def _friendly_reach(ctx: Context, source_id: str, person: Stakeholder) -> bool:
     return source is not None and source is not person and source.active and source.friendly
 
 
-@rule(
-    "G302",
-    "no-path-to-power",
-    "info",
-    "no economic buyer or decision maker is reachable from an advocate, supporter or champion "
-    "through links or reporting lines",
-)
+@rule("G302")
 def no_path_to_power(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     people = [s for s in account_map.stakeholders if s.active]
     power = [s for s in people if holds_power(s)]
@@ -153,12 +142,7 @@ def _path(parent: dict[str, str], end: str) -> list[str]:
     return path
 
 
-@rule(
-    "G303",
-    "isolated-stakeholder",
-    "info",
-    "an active stakeholder with no reporting line, no reports and no links",
-)
+@rule("G303")
 def isolated_stakeholder(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in account_map.stakeholders:
         if not person.active or person.reports_to or person.id in ctx.reports:
@@ -176,12 +160,7 @@ def isolated_stakeholder(account_map: AccountMap, ctx: Context) -> Iterator[Prob
 ROSE_TINTED_MIN = 5  # known stances before an all-positive picture looks suspicious
 
 
-@rule(
-    "G304",
-    "rose-tinted",
-    "info",
-    "5 or more stances known and none is skeptic or blocker",
-)
+@rule("G304")
 def rose_tinted(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     known = [s for s in account_map.stakeholders if s.active and s.stance != "unknown"]
     if len(known) < ROSE_TINTED_MIN:
@@ -202,13 +181,7 @@ HIDDEN_MIN_SCORE = 50  # and at least half the account's highest, so a flat netw
 HIDDEN_MIN_PEOPLE = 5  # in a smaller map everyone is near the top
 
 
-@rule(
-    "G305",
-    "hidden-influencer",
-    "info",
-    "a person's computed influence (links and reporting lines) is among the highest of the "
-    "account but `influence` is not high",
-)
+@rule("G305")
 def hidden_influencer(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     from acmap.graph import influence_graph, influence_scores
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from acmap.contact import GONE_DARK, NEVER_CONTACTED
 from acmap.model import KEY_ROLES, ROLE_LABELS, AccountMap
 from acmap.rules.base import Context, Problem, names, plural, rule, warm_route, who
 
@@ -12,32 +13,25 @@ def _route(clause: str) -> str:
     return f"; {clause}" if clause else ""
 
 
-@rule(
-    "G201",
-    "gone-dark",
-    "warning",
-    "a key stakeholder's last_contact is older than stale_days",
-)
+@rule("G201", stale_days=90)
 def gone_dark(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
-    stale_days = ctx.thresholds.stale_days
     for person in ctx.key:
-        if person.last_contact is None:
-            continue
-        days = ctx.days_since(person.last_contact)
-        if days <= stale_days:
+        contact = ctx.contact(person)
+        if contact.state != GONE_DARK or contact.days is None or person.last_contact is None:
             continue
         yield Problem(
             person.where("last_contact"),
             f"{who(person)}: last contact {person.last_contact.isoformat()}, "
-            f"{plural(days, 'day')} ago — re-engage{_route(warm_route(account_map, ctx, person))}",
+            f"{plural(contact.days, 'day')} ago — re-engage"
+            f"{_route(warm_route(account_map, ctx, person))}",
             subject=person.id,
         )
 
 
-@rule("G202", "never-contacted", "warning", "a key stakeholder has no last_contact")
+@rule("G202")
 def never_contacted(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in ctx.key:
-        if person.last_contact is not None:
+        if ctx.contact(person).state != NEVER_CONTACTED:
             continue
         route = warm_route(account_map, ctx, person)
         advice = f"ask for an introduction: {route}" if route else "set up a first meeting"
@@ -48,7 +42,7 @@ def never_contacted(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
         )
 
 
-@rule("G203", "no-owner", "warning", "a key stakeholder has no owner on our team")
+@rule("G203")
 def no_owner(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     account_owner = ctx.member(account_map.account.owner)
     for person in ctx.key:
@@ -64,12 +58,7 @@ def no_owner(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
         )
 
 
-@rule(
-    "G204",
-    "weak-champion",
-    "warning",
-    "a champion whose stance is not advocate or supporter",
-)
+@rule("G204")
 def weak_champion(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in account_map.stakeholders:
         if not person.active or "champion" not in person.roles or person.friendly:
@@ -82,13 +71,7 @@ def weak_champion(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
         )
 
 
-@rule(
-    "G205",
-    "left-key-role",
-    "error",
-    "a stakeholder who has left still holds economic_buyer, decision_maker or champion, "
-    "or is someone's reports_to",
-)
+@rule("G205")
 def left_key_role(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in account_map.stakeholders:
         if person.active:

@@ -1,24 +1,44 @@
 """Runs the gap rules on one map and applies the settings: severity overrides, "off", per-tier
 thresholds and the map's own `x-acmap-ignore`. The rules stay pure; this is where policy lives.
+
+The engine reads settings through the small `Policy` shape below (acmap.settings.GapSettings has
+it), so that the rules need not import acmap.settings, which sits below them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date
+from typing import Protocol
 
 from acmap.findings import Finding
+from acmap.format.codes import gap_rule
 from acmap.model import AccountMap
-from acmap.rules import RULES, Rule, lookup
-from acmap.rules.base import Context
-from acmap.settings import GapSettings
+from acmap.rules import KNOBS, RULES, Rule
+from acmap.rules.base import Context, Thresholds
 
 
-def context_for(account_map: AccountMap, gaps: GapSettings, today: date) -> Context:
-    return Context(account_map, today, gaps.thresholds(account_map.account.tier))
+class Policy(Protocol):
+    """What the engine needs of acmap.toml's `[gaps]`: severities by rule code or name, and the
+    knob values a tier's accounts override."""
+
+    @property
+    def severity(self) -> Mapping[str, str]: ...
+
+    def overrides(self, tier: str) -> Mapping[str, int]: ...
 
 
-def configured_severity(rule: Rule, gaps: GapSettings) -> str | None:
+def thresholds(gaps: Policy, tier: str) -> Thresholds:
+    """Every knob for an account of `tier`: the declared default, unless acmap.toml sets it."""
+    overrides = gaps.overrides(tier)
+    return Thresholds({knob: overrides.get(knob, default) for knob, default in KNOBS.items()})
+
+
+def context_for(account_map: AccountMap, gaps: Policy, today: date) -> Context:
+    return Context(account_map, today, thresholds(gaps, account_map.account.tier))
+
+
+def configured_severity(rule: Rule, gaps: Policy) -> str | None:
     """The severity the settings force on a rule ("off" included), or None to keep the rule's."""
     return gaps.severity.get(rule.code) or gaps.severity.get(rule.name)
 
@@ -26,7 +46,7 @@ def configured_severity(rule: Rule, gaps: GapSettings) -> str | None:
 def ignored_codes(account_map: AccountMap) -> set[str]:
     codes = set()
     for word in account_map.account.ignore:
-        found = lookup(word.strip())
+        found = gap_rule(word.strip())
         if found is not None:
             codes.add(found.code)
     return codes
@@ -34,7 +54,7 @@ def ignored_codes(account_map: AccountMap) -> set[str]:
 
 def check_map(
     account_map: AccountMap,
-    gaps: GapSettings,
+    gaps: Policy,
     today: date,
     *,
     only: Collection[str] | None = None,

@@ -8,7 +8,7 @@ from acmap.model import KEY_ROLES, AccountMap
 from acmap.rules.base import Context, Problem, account_pos, plural, roles_text, rule, who
 
 
-@rule("G401", "unknown-stance", "warning", "a key stakeholder with stance unknown")
+@rule("G401")
 def unknown_stance(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in ctx.key:
         if person.stance != "unknown":
@@ -21,7 +21,7 @@ def unknown_stance(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
         )
 
 
-@rule("G402", "missing-preferences", "info", "a key stakeholder without prefers.channel")
+@rule("G402")
 def missing_preferences(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in ctx.key:
         if person.prefers is not None and person.prefers.channel:
@@ -34,7 +34,7 @@ def missing_preferences(account_map: AccountMap, ctx: Context) -> Iterator[Probl
         )
 
 
-@rule("G403", "no-goals", "warning", "the account has no goals")
+@rule("G403")
 def no_goals(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     if account_map.account.goals:
         return
@@ -45,12 +45,7 @@ def no_goals(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     )
 
 
-@rule(
-    "G404",
-    "stale-map",
-    "warning",
-    "account.reviewed is absent or older than review_days",
-)
+@rule("G404", review_days=180)
 def stale_map(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     reviewed = account_map.account.reviewed
     if reviewed is None:
@@ -61,22 +56,18 @@ def stale_map(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
         )
         return
     days = ctx.days_since(reviewed)
-    if days <= ctx.thresholds.review_days:
+    limit = ctx.thresholds["review_days"]
+    if days <= limit:
         return
     yield Problem(
         account_map.account.where("reviewed"),
         f"last reviewed {reviewed.isoformat()}, {plural(days, 'day')} ago "
-        f"(limit {ctx.thresholds.review_days}) — review the map with the team and update "
+        f"(limit {limit}) — review the map with the team and update "
         "account.reviewed",
     )
 
 
-@rule(
-    "G405",
-    "unidentified-key-person",
-    "warning",
-    "a placeholder (no name) holds a key role",
-)
+@rule("G405")
 def unidentified_key_person(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for person in account_map.stakeholders:
         if person.identified or not person.active or KEY_ROLES.isdisjoint(person.roles):

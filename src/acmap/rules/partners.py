@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from acmap.contact import NEVER_CONTACTED
 from acmap.model import ROLE_LABELS, AccountMap
 from acmap.rules.base import Context, Problem, names, rule, who
 
 
-@rule(
-    "G501",
-    "partner-intro",
-    "info",
-    "a partner knows a key stakeholder we are not engaged with: ask for an introduction",
-)
+@rule("G501")
 def partner_intro(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for partner in account_map.partners:
         for acquaintance in partner.knows:
@@ -21,7 +17,7 @@ def partner_intro(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
             if person is None or not person.is_key or ctx.is_engaged(person):
                 continue
             if person.last_contact is None:
-                state = "never contacted"
+                state = NEVER_CONTACTED
             else:
                 state = f"last contact {person.last_contact.isoformat()}"
             manager = ctx.member(partner.owner)
@@ -41,12 +37,7 @@ def partner_intro(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
 _HOW_WELL = {"strong": " well", "weak": " a little"}
 
 
-@rule(
-    "G502",
-    "buying-group-gap",
-    "warning",
-    "an open opportunity's buying_group has no economic_buyer or no decision_maker",
-)
+@rule("G502")
 def buying_group_gap(account_map: AccountMap, ctx: Context) -> Iterator[Problem]:
     for deal in account_map.account.opportunities:
         if not deal.is_open:
