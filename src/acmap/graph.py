@@ -1,7 +1,10 @@
-"""People and their relationships as a graph: the warmest ways from one person to another, and
-who carries influence whatever the map says.
+"""People and their relationships as a graph, the one people graph of acmap: who is next to whom,
+the warmest ways from one person to another, and who carries influence whatever the map says.
 
-Two views of one map, whose nodes are the ids of active stakeholders:
+Every walk over people goes through here: `ties` lists the relationships (the warm ones, or all),
+`neighbours` turns them into adjacency, `reach` walks it breadth-first (from several people at
+once, as far as a depth) and `route` reads a path back out of the walk. On top of those, two
+views of one map whose nodes are the ids of active stakeholders:
 
 * the **warm graph** (`warm_graph`): who can bring us to whom. Each reporting line and link is
   an edge both ways, worded for the direction it is walked ("reports to" / "manages"), with a
@@ -23,11 +26,13 @@ networkx: start-up time is a feature.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from acmap.model import AccountMap, Partner, TeamMember
+from acmap.model import AccountMap, Link, Partner, TeamMember
+from acmap.words import link_verb
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,19 +49,8 @@ REPORTING_WEIGHT = 0.6
 ALLY_SHARE = 0.5  # a mutual alliance counts half each way
 DAMPING = 0.85  # Katz attenuation, as a share of the largest safe value
 
-# Words for a hop, by link type: walked along the link's direction, and against it.
-_FORWARD = {
-    "influences": "influences",
-    "dotted_line": "has a dotted line to",
-    "mentors": "mentors",
-    "allies": "is allied with",
-}
-_BACKWARD = {
-    "influences": "is influenced by",
-    "dotted_line": "has a dotted line from",
-    "mentors": "is mentored by",
-    "allies": "is allied with",
-}
+# The links that can carry an introduction, either way: all but a conflict.
+WARM_LINKS = frozenset({"influences", "dotted_line", "mentors", "allies"})
 _DIRECTED = frozenset({"influences", "mentors"})
 
 TEAM_PREFIX = "team:"
@@ -97,19 +91,100 @@ def partner_node(partner: Partner) -> str:
     return PARTNER_PREFIX + partner.id
 
 
-def _offer(graph: nx.DiGraph, source: str, target: str, hop: Hop) -> None:
+def _offer(graph: nx.DiGraph, hop: Hop) -> None:
     """Add the hop, unless a warmer relationship already joins the two in this direction."""
-    known = graph.get_edge_data(source, target)
+    known = graph.get_edge_data(hop.source, hop.target)
     if known is None or hop.cost < known["cost"]:
-        graph.add_edge(source, target, cost=hop.cost, hop=hop)
+        graph.add_edge(hop.source, hop.target, cost=hop.cost, hop=hop)
 
 
-def _conflicts(account_map: AccountMap) -> set[frozenset[str]]:
-    return {
-        frozenset((link.source, link.target))
-        for link in account_map.links
-        if link.type == "conflicts"
+# --- Who is next to whom -------------------------------------------------------------------------
+
+Tie = tuple[str, str, Link | None]  # (person, manager, None) or (from, to, link)
+
+
+def ties(account_map: AccountMap, *, warm: bool = False) -> Iterator[Tie]:
+    """Every relationship between two people on the map, in map order: each reporting line as
+    (person, manager, None), then each link as (from, to, link).
+
+    warm: only those that can carry an introduction: between two active people, never a
+    conflict, and nothing at all between two people in conflict, whatever else joins them.
+    Every walk over the people graph starts here, so they all agree on who is next to whom.
+    """
+    if warm:
+        present = {s.id for s in account_map.stakeholders if s.active}
+        enemies = {
+            frozenset((link.source, link.target))
+            for link in account_map.links
+            if link.type == "conflicts"
+        }
+    else:
+        present = {s.id for s in account_map.stakeholders}
+        enemies = set()
+
+    def joinable(a: str, b: str) -> bool:
+        return a != b and a in present and b in present and frozenset((a, b)) not in enemies
+
+    for person in account_map.stakeholders:
+        manager = person.reports_to
+        if manager is not None and joinable(person.id, manager):
+            yield person.id, manager, None
+    for link in account_map.links:
+        if (not warm or link.type in WARM_LINKS) and joinable(link.source, link.target):
+            yield link.source, link.target, link
+
+
+def neighbours(account_map: AccountMap, *, warm: bool = False) -> dict[str, list[str]]:
+    """Each person's id → the people one step away over reporting lines and links, both ways,
+    in map order. Every person is a key; with `warm`, only the active ones, joined only by what
+    can carry an introduction (see `ties`)."""
+    adjacent: dict[str, list[str]] = {
+        s.id: [] for s in account_map.stakeholders if s.active or not warm
     }
+    for a, b, _ in ties(account_map, warm=warm):
+        if b not in adjacent[a]:
+            adjacent[a].append(b)
+        if a not in adjacent[b]:
+            adjacent[b].append(a)
+    return adjacent
+
+
+def reach(
+    adjacent: Mapping[str, Sequence[str]], starts: Iterable[str], depth: int | None = None
+) -> dict[str, str]:
+    """Breadth-first from all of `starts` at once: each id reached → the id it was reached from
+    (a start → itself), in the order reached, so the first of equals is the nearest. No farther
+    than `depth` steps when given. Starts that are not in `adjacent` are skipped."""
+    parent: dict[str, str] = {}
+    steps: dict[str, int] = {}
+    queue: deque[str] = deque()
+    for start in starts:
+        if start in adjacent and start not in parent:
+            parent[start] = start
+            steps[start] = 0
+            queue.append(start)
+    while queue:
+        current = queue.popleft()
+        if depth is not None and steps[current] >= depth:
+            continue
+        for following in adjacent.get(current, ()):
+            if following not in parent:
+                parent[following] = current
+                steps[following] = steps[current] + 1
+                queue.append(following)
+    return parent
+
+
+def route(parent: Mapping[str, str], end: str) -> list[str]:
+    """The ids from a start to `end` along what `reach` returned (`end` must have been reached)."""
+    path = [end]
+    while parent[path[-1]] != path[-1]:
+        path.append(parent[path[-1]])
+    path.reverse()
+    return path
+
+
+# --- Warm paths -----------------------------------------------------------------------------------
 
 
 def warm_graph(account_map: AccountMap) -> nx.DiGraph:
@@ -117,63 +192,21 @@ def warm_graph(account_map: AccountMap) -> nx.DiGraph:
     import networkx as nx
 
     graph = nx.DiGraph()
-    active = {s.id for s in account_map.stakeholders if s.active}
-    graph.add_nodes_from(active)
-    enemies = _conflicts(account_map)
-
-    def joinable(a: str, b: str) -> bool:
-        return a != b and a in active and b in active and frozenset((a, b)) not in enemies
-
-    for person in account_map.stakeholders:
-        manager = person.reports_to
-        if manager is None or not joinable(person.id, manager):
-            continue
-        _offer(
-            graph,
-            person.id,
-            manager,
-            Hop(person.id, manager, "reports_to", None, True, "reports to", REPORTING_COST),
-        )
-        _offer(
-            graph,
-            manager,
-            person.id,
-            Hop(manager, person.id, "manages", None, False, "manages", REPORTING_COST),
-        )
-    for link in account_map.links:
-        if link.type not in _FORWARD or not joinable(link.source, link.target):
+    graph.add_nodes_from(s.id for s in account_map.stakeholders if s.active)
+    for source, target, link in ties(account_map, warm=True):
+        if link is None:
+            _offer(
+                graph, Hop(source, target, "reports_to", None, True, "reports to", REPORTING_COST)
+            )
+            _offer(graph, Hop(target, source, "manages", None, False, "manages", REPORTING_COST))
             continue
         cost = STRENGTH_COST.get(link.strength, 2.0)
         back = cost + (AGAINST_DIRECTION if link.type in _DIRECTED else 0.0)
         strength = f" ({link.strength})"
-        _offer(
-            graph,
-            link.source,
-            link.target,
-            Hop(
-                link.source,
-                link.target,
-                link.type,
-                link.strength,
-                True,
-                _FORWARD[link.type] + strength,
-                cost,
-            ),
-        )
-        _offer(
-            graph,
-            link.target,
-            link.source,
-            Hop(
-                link.target,
-                link.source,
-                link.type,
-                link.strength,
-                False,
-                _BACKWARD[link.type] + strength,
-                back,
-            ),
-        )
+        forward = link_verb(link.type) + strength
+        backward = link_verb(link.type, forward=False) + strength
+        _offer(graph, Hop(source, target, link.type, link.strength, True, forward, cost))
+        _offer(graph, Hop(target, source, link.type, link.strength, False, backward, back))
     return graph
 
 
@@ -212,7 +245,7 @@ def add_partner(graph: nx.DiGraph, partner: Partner) -> str:
             f"knows ({acquaintance.strength})",
             cost,
         )
-        _offer(graph, node, acquaintance.stakeholder, hop)
+        _offer(graph, hop)
     return node
 
 

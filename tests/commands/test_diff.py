@@ -357,3 +357,28 @@ def test_a_repository_without_commits(tmp_path: Path) -> None:
     result = run_acmap("diff", cwd=tmp_path)
     assert result.code == 2
     assert "unknown revision 'HEAD' (the repository has no commits yet)" in result.err
+
+
+def test_links_are_worded_as_everywhere_else(repo: Path) -> None:
+    # The same verbs as `gaps` and `path`: one set of link words (acmap.words).
+    edit(
+        repo,
+        "globex.yaml",
+        "  - {from: jkim, to: mlee, type: influences, strength: strong}\n",
+        "  - {from: jkim, to: mlee, type: influences, strength: strong}\n"
+        "  - {from: jkim, to: ceo, type: dotted_line, strength: weak}\n",
+    )
+    commit(repo, "A dotted line")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+
+    assert "New link: Jin Kim has a dotted line to Hank Scorpio (weak)" in out
+
+
+def test_a_mistyped_fail_level_gets_a_suggestion(repo: Path) -> None:
+    result = run_acmap("diff", "--fail-on-new", "warn", cwd=repo)
+    assert result.code == 2
+    assert result.err == (
+        "acmap: --fail-on-new 'warn': expected one of error, warning, never "
+        "(did you mean 'warning'?)\n"
+    )

@@ -110,3 +110,48 @@ def test_lumen_field_ops_cannot_reach_the_founders(acmap: Acmap) -> None:
     partner = acmap("path", "lumen-robotics", "stratus-cloud", "ceo", *TODAY)
     assert partner.code == 0
     assert "1. Stratus Cloud —knows (strong)→ Johanna Lindberg" in partner.out
+
+
+LEFT = SMALL.replace("{id: ines, name: Ines Roth,", "{id: ines, name: Ines Roth, status: left,")
+
+
+def test_someone_who_left_reads_like_any_other_no_path(
+    acmap: Acmap, write_map: Callable[[str, str], Path]
+) -> None:
+    root = write_map("acme.yaml", LEFT).parent.parent
+    result = acmap("path", "acme", "ines", "mark", *TODAY, cwd=root)
+    assert result.code == 1
+    assert result.out == "No path from Ines Roth to Mark Otto at Acme Corp: Ines Roth has left\n"
+    result = acmap("path", "acme", "mark", "ines", *TODAY, cwd=root)
+    assert result.code == 1
+    assert result.out == "No path from Mark Otto to Ines Roth at Acme Corp: Ines Roth has left\n"
+
+
+def test_json_says_why_there_is_no_path(
+    acmap: Acmap, write_map: Callable[[str, str], Path]
+) -> None:
+    root = write_map("acme.yaml", LEFT).parent.parent
+    result = acmap("path", "acme", "ines", "mark", "-f", "json", *TODAY, cwd=root)
+    assert result.code == 1
+    document = json.loads(result.out)
+    assert document["from"] == {"id": "ines", "kind": "stakeholder", "name": "Ines Roth"}
+    assert document["paths"] == []
+    assert document["reason"] == "Ines Roth has left"
+
+
+def test_an_unknown_to_is_a_usage_error_even_from_someone_who_left(
+    acmap: Acmap, write_map: Callable[[str, str], Path]
+) -> None:
+    root = write_map("acme.yaml", LEFT).parent.parent
+    result = acmap("path", "acme", "ines", "marc", *TODAY, cwd=root)
+    assert result.code == 2
+    assert "no stakeholder 'marc' at Acme Corp (did you mean mark (Mark Otto)?)" in result.err
+
+
+def test_paths_wrap_to_the_terminal_with_a_hanging_indent(acmap: Acmap) -> None:
+    result = acmap("path", "lumen-robotics", "dana", "vp-eng", *TODAY, env={"COLUMNS": "60"})
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()[2:]  # below the title
+    assert all(len(line) <= 60 for line in lines)
+    first = next(i for i, line in enumerate(lines) if line.startswith("1. "))
+    assert lines[first + 1].startswith("   ") and not lines[first + 1].startswith("    ")

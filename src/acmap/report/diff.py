@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-from acmap.analysis.changes import AccountDiff, GapChange
-from acmap.findings import Finding, count_by_severity
+from acmap.analysis.changes import AccountDiff, DiffResult, GapChange
+from acmap.findings import count_by_severity
+from acmap.report.findings import finding_line
 from acmap.report.json import dump
+from acmap.words import plural
 
 JSON_VERSION = 1
 KIND_WORDS = {
@@ -18,13 +21,9 @@ KIND_WORDS = {
 LONG_ACCOUNT = 12  # lines: a longer account folds into <details> in Markdown
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _tally(gaps: list[GapChange]) -> str:
     counts = count_by_severity([g.finding for g in gaps])
-    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n]
+    parts = [plural(n, s, "info" if s == "info" else None) for s, n in counts.items() if n]
     return ", ".join(parts)
 
 
@@ -33,19 +32,19 @@ def headline(label: str, accounts: list[AccountDiff]) -> str:
         return f"No account map changed ({label})."
     kinds = [a.kind for a in accounts]
     parts = [f"{n} {k}" for k in KIND_WORDS if (n := kinds.count(k))]
-    text = f"{_plural(len(accounts), 'account')} changed ({', '.join(parts)})"
+    text = f"{plural(len(accounts), 'account')} changed ({', '.join(parts)})"
     opened = [g for a in accounts for g in a.opened]
     closed = [g for a in accounts for g in a.closed]
     gaps = []
     if opened:
-        gaps.append(f"{_plural(len(opened), 'gap')} opened ({_tally(opened)})")
+        gaps.append(f"{plural(len(opened), 'gap')} opened ({_tally(opened)})")
     if closed:
         gaps.append(f"{len(closed)} closed")
     if gaps:
         text += "; " + ", ".join(gaps)
     invalid = sum(1 for a in accounts if a.invalid_after)
     if invalid:
-        text += f"; {_plural(invalid, 'file')} invalid"
+        text += f"; {plural(invalid, 'file')} invalid"
     return f"{text} — {label}"
 
 
@@ -80,10 +79,6 @@ def _what_happened(diff: AccountDiff) -> str:
     return ""
 
 
-def _finding_line(f: Finding) -> str:
-    return f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} {f.message}"
-
-
 def quiet(diff: AccountDiff) -> bool:
     """Only layout or comments changed: nothing a reviewer needs to read."""
     return (
@@ -98,6 +93,10 @@ def quiet(diff: AccountDiff) -> bool:
 
 
 # --- text ----------------------------------------------------------------------------------------
+
+
+def to_text(result: DiffResult) -> None:
+    sys.stdout.write(text_report(result.span.label, result.accounts))
 
 
 def text_report(label: str, accounts: list[AccountDiff]) -> str:
@@ -122,10 +121,10 @@ def text_report(label: str, accounts: list[AccountDiff]) -> str:
                 else "still invalid"
             )
             out.append(f"  invalid before this change ({now}):")
-            out += [f"    {_finding_line(f)}" for f in diff.invalid_before]
+            out += [f"    {finding_line(f)}" for f in diff.invalid_before]
         if diff.invalid_after:
             out.append("  invalid after this change:")
-            out += [f"    {_finding_line(f)}" for f in diff.invalid_after]
+            out += [f"    {finding_line(f)}" for f in diff.invalid_after]
         out += [f"  {c.text}" for c in diff.changes]
         out += [f"  + gap opened  {g.finding.severity:<7}  {g.text}" for g in diff.opened]
         out += [f"  - gap closed  {g.finding.severity:<7}  {g.text}" for g in diff.closed]
@@ -153,6 +152,10 @@ def _gap_md(g: GapChange) -> str:
     f = g.finding
     lead = f"{g.who}: " if g.who and g.who not in f.message else ""
     return f"{_SEVERITY_MARK[f.severity]} `{f.code}` {f.name} — {md(lead + f.message)}"
+
+
+def to_markdown(result: DiffResult) -> None:
+    sys.stdout.write(markdown_report(result.span.label, result.accounts))
 
 
 def markdown_report(label: str, accounts: list[AccountDiff]) -> str:
@@ -210,7 +213,7 @@ def _account_md(diff: AccountDiff) -> list[str]:
     if diff.closed:
         body += ["**Gaps closed**", ""] + [f"- ~~{_gap_md(g)}~~" for g in diff.closed] + [""]
     if len(body) > LONG_ACCOUNT:
-        parts = [_plural(len(diff.changes), "change")]
+        parts = [plural(len(diff.changes), "change")]
         if diff.opened:
             parts.append(f"{len(diff.opened)} opened")
         if diff.closed:
@@ -221,6 +224,11 @@ def _account_md(diff: AccountDiff) -> list[str]:
 
 
 # --- JSON ----------------------------------------------------------------------------------------
+
+
+def to_json(result: DiffResult) -> None:
+    span = result.span
+    sys.stdout.write(json_report(span.label, span.base, span.head, result.accounts) + "\n")
 
 
 def json_report(label: str, base: str, head: str | None, accounts: list[AccountDiff]) -> str:
@@ -242,3 +250,6 @@ def json_report(label: str, base: str, head: str | None, accounts: list[AccountD
         "summary": summary,
     }
     return dump(document)
+
+
+REPORTERS = {"text": to_text, "markdown": to_markdown, "json": to_json}

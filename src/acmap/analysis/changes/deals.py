@@ -1,0 +1,173 @@
+"""Map diff, the business around the people: partners (and whom they know) and opportunities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from acmap.analysis.changes.base import Change, name_of, show, team_name
+from acmap.model import AccountMap, Opportunity, Partner
+
+
+def partner_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
+    before = {p.id: p for p in old.partners}
+    after = {p.id: p for p in new.partners}
+    section = "partners"
+    for partner in new.partners:
+        was = before.get(partner.id)
+        if was is None:
+            kind = f" ({partner.type})" if partner.type else ""
+            yield Change(section, partner.id, f"New partner: {partner.name}{kind}", None)
+            continue
+        yield from _partner_changes(old, new, was, partner)
+    for partner in old.partners:
+        if partner.id not in after:
+            yield Change(section, partner.id, f"Partner removed: {partner.name}", None)
+
+
+def _partner_changes(
+    old: AccountMap, new: AccountMap, was: Partner, now: Partner
+) -> Iterator[Change]:
+    section, subject, who = "partners", now.id, now.name
+    if was.name != now.name:
+        yield Change(
+            section,
+            subject,
+            f"Partner {was.name} renamed to {now.name}",
+            "name",
+            was.name,
+            now.name,
+        )
+    if was.type != now.type:
+        yield Change(
+            section,
+            subject,
+            f"{who}: type {show(was.type)} → {show(now.type)}",
+            "type",
+            was.type,
+            now.type,
+        )
+    if was.owner != now.owner:
+        yield Change(
+            section,
+            subject,
+            f"{who}: partner manager {team_name(old, was.owner)} → {team_name(new, now.owner)}",
+            "owner",
+            was.owner,
+            now.owner,
+        )
+    knew = {k.stakeholder: k for k in was.knows}
+    knows = {k.stakeholder: k for k in now.knows}
+    for person, entry in knows.items():
+        previous = knew.get(person)
+        if previous is None:
+            yield Change(
+                section,
+                subject,
+                f"{who} now knows {name_of(new, person)} ({entry.strength})",
+                "knows",
+                None,
+                person,
+            )
+        elif previous.strength != entry.strength:
+            yield Change(
+                section,
+                subject,
+                f"{who} knows {name_of(new, person)}: {previous.strength} → {entry.strength}",
+                "knows",
+                previous.strength,
+                entry.strength,
+            )
+    for person in knew:
+        if person not in knows:
+            yield Change(
+                section,
+                subject,
+                f"{who} no longer knows {name_of(old, person)}",
+                "knows",
+                person,
+                None,
+            )
+
+
+def _money(opportunity: Opportunity) -> str:
+    if opportunity.amount is None:
+        return ""
+    currency = f"{opportunity.currency} " if opportunity.currency else ""
+    return f"{currency}{show(opportunity.amount)}"
+
+
+def opportunity_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
+    before = {o.id: o for o in old.account.opportunities}
+    after = {o.id: o for o in new.account.opportunities}
+    section = "opportunities"
+    for opp in new.account.opportunities:
+        was = before.get(opp.id)
+        if was is None:
+            details = ", ".join(x for x in (opp.stage or "", _money(opp)) if x)
+            yield Change(
+                section,
+                opp.id,
+                f"New opportunity: {opp.name}" + (f" ({details})" if details else ""),
+                None,
+            )
+            continue
+        who = opp.name
+        if was.name != opp.name:
+            yield Change(
+                section,
+                opp.id,
+                f"Opportunity {was.name} renamed to {opp.name}",
+                "name",
+                was.name,
+                opp.name,
+            )
+        if was.stage != opp.stage:
+            yield Change(
+                section,
+                opp.id,
+                f"{who}: {show(was.stage)} → {show(opp.stage)}",
+                "stage",
+                was.stage,
+                opp.stage,
+            )
+        if (was.amount, was.currency) != (opp.amount, opp.currency):
+            yield Change(
+                section,
+                opp.id,
+                f"{who}: amount {_money(was) or 'none'} → {_money(opp) or 'none'}",
+                "amount",
+                was.amount,
+                opp.amount,
+            )
+        if was.close_date != opp.close_date:
+            yield Change(
+                section,
+                opp.id,
+                f"{who}: close date {show(was.close_date)} → {show(opp.close_date)}",
+                "close_date",
+                was.close_date,
+                opp.close_date,
+            )
+        for person in opp.buying_group:
+            if person not in was.buying_group:
+                yield Change(
+                    section,
+                    opp.id,
+                    f"{who}: {name_of(new, person)} joined the buying group",
+                    "buying_group",
+                    None,
+                    person,
+                )
+        for person in was.buying_group:
+            if person not in opp.buying_group:
+                yield Change(
+                    section,
+                    opp.id,
+                    f"{who}: {name_of(old, person)} left the buying group",
+                    "buying_group",
+                    person,
+                    None,
+                )
+    for opp in old.account.opportunities:
+        if opp.id not in after:
+            yield Change(section, opp.id, f"Opportunity removed: {opp.name}", None)
