@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from acmap.contact import ContactState, contact_state
+from acmap.contact import ContactState
 
 if TYPE_CHECKING:
     from acmap.analysis.health import AccountReport

@@ -61,8 +61,8 @@ def validate(
         summary = {"files": selection.files, "valid": len(selection.maps), **counts}
         write_findings_document(sys.stdout, findings, summary)
     elif chosen == "github":
-        from acmap.report.github import workflow_commands
         from acmap.report.findings import summary_line
+        from acmap.report.github import workflow_commands
 
         sys.stdout.write(workflow_commands(findings))
         sys.stdout.write(summary_line(selection.files, findings) + "\n")

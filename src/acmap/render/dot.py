@@ -6,8 +6,6 @@ piece of user text passes through the one audited escaping function in safe.py.
 
 from __future__ import annotations
 
-from collections import deque
-
 from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
 from acmap.render.canvas import VIEWS, FocusError, Graph, RenderOptions, shorten
@@ -86,32 +84,11 @@ def _people_in_view(account_map: AccountMap, options: RenderOptions) -> list[Sta
 
 def _neighbourhood(account_map: AccountMap, focus: str, depth: int) -> set[str]:
     """People within `depth` steps of `focus` over reporting lines and links, both ways."""
-    known = account_map.people_by_id()
-    if focus not in known:
+    from acmap.graph import neighbours, reach
+
+    if account_map.person(focus) is None:
         raise FocusError(focus)
-    near: dict[str, set[str]] = {pid: set() for pid in known}
-
-    def connect(a: str, b: str) -> None:
-        if a in near and b in near:
-            near[a].add(b)
-            near[b].add(a)
-
-    for person in account_map.stakeholders:
-        if person.reports_to:
-            connect(person.id, person.reports_to)
-    for link in account_map.links:
-        connect(link.source, link.target)
-    seen = {focus: 0}
-    queue = deque([focus])
-    while queue:
-        current = queue.popleft()
-        if seen[current] >= depth:
-            continue
-        for other in sorted(near[current]):
-            if other not in seen:
-                seen[other] = seen[current] + 1
-                queue.append(other)
-    return set(seen)
+    return set(reach(neighbours(account_map), [focus], depth))
 
 
 def _partners_in_view(

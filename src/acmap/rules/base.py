@@ -14,6 +14,7 @@ from datetime import date
 
 from acmap.contact import ContactState, contact_state, engaged
 from acmap.format.codes import GAP_RULES
+from acmap.graph import WARM_LINKS
 from acmap.model import (
     POWER_ROLES,
     AccountMap,
@@ -162,10 +163,6 @@ class Context:
 
 def holds_power(person: Stakeholder) -> bool:
     return not POWER_ROLES.isdisjoint(person.roles)
-
-
-# Link types through which one person can bring us to another (conflicts never do).
-WARM_LINKS = frozenset({"influences", "dotted_line", "mentors", "allies"})
 
 
 def warm_route(account_map: AccountMap, ctx: Context, person: Stakeholder) -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from collections import deque
 from collections.abc import Iterator
 
+from acmap.graph import WARM_LINKS, route
 from acmap.model import AccountMap, Stakeholder
 from acmap.rules.base import (
-    WARM_LINKS,
     Context,
     Problem,
     account_pos,
@@ -78,7 +77,7 @@ def no_path_to_power(account_map: AccountMap, ctx: Context) -> Iterator[Problem]
     if any(s.id in parent for s in power):
         return
     best = _best_reached(ctx, parent, power)
-    path = _path(parent, best.id)
+    path = route(parent, best.id)
     shown = " → ".join(ctx.people[step].display for step in path)
     if len(path) == 1:
         partial = f"the best placed, {who(best)}, has no connection onward"
@@ -92,34 +91,10 @@ def no_path_to_power(account_map: AccountMap, ctx: Context) -> Iterator[Problem]
 
 
 def _reach(account_map: AccountMap, ctx: Context, friends: list[Stakeholder]) -> dict[str, str]:
-    """Breadth-first from every friendly person; returns each reached id's predecessor."""
-    neighbours: dict[str, list[str]] = {}
+    """Breadth-first from every friendly person over warm ties; each reached id's predecessor."""
+    from acmap.graph import neighbours, reach
 
-    def connect(a: str, b: str) -> None:
-        neighbours.setdefault(a, []).append(b)
-        neighbours.setdefault(b, []).append(a)
-
-    active = {s.id for s in account_map.stakeholders if s.active}
-    for person in account_map.stakeholders:
-        if person.id in active and person.reports_to in active:
-            connect(person.id, person.reports_to)
-    for link in account_map.links:
-        # Either direction of a warm relationship gets us a word in; a conflict never does.
-        if link.type in WARM_LINKS and link.source in active and link.target in active:
-            connect(link.source, link.target)
-    parent: dict[str, str] = {}
-    queue: deque[str] = deque()
-    for friend in friends:
-        if friend.id not in parent:
-            parent[friend.id] = friend.id
-            queue.append(friend.id)
-    while queue:
-        current = queue.popleft()
-        for following in neighbours.get(current, ()):
-            if following not in parent:
-                parent[following] = current
-                queue.append(following)
-    return parent
+    return reach(neighbours(account_map, warm=True), [f.id for f in friends])
 
 
 def _best_reached(ctx: Context, parent: dict[str, str], power: list[Stakeholder]) -> Stakeholder:
@@ -132,14 +107,6 @@ def _best_reached(ctx: Context, parent: dict[str, str], power: list[Stakeholder]
         reached,
         key=lambda s: (order.get(s.influence or "", 3), s.unit not in power_units),
     )
-
-
-def _path(parent: dict[str, str], end: str) -> list[str]:
-    path = [end]
-    while parent[path[-1]] != path[-1]:
-        path.append(parent[path[-1]])
-    path.reverse()
-    return path
 
 
 @rule("G303")
