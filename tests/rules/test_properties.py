@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from acmap.settings import GapSettings, Thresholds
 from acmap.analysis.health import assess
 from acmap.load import load_text
 from acmap.model import INFLUENCE_LEVELS, ROLES, STAGES, STANCES, STATUSES, TIERS
+from acmap.settings import GapSettings, Thresholds
 from tests.helpers import EXAMPLE_MAPS
 
 _yaml = YAML(typ="safe")
@@ -129,7 +129,7 @@ def test_rules_never_raise_on_a_loadable_map(
     from rich.console import Console
 
     from acmap.commands.show import render
-    from acmap.report.markdown import gaps_markdown
+    from acmap.report.gaps import gaps_markdown
     from acmap.rules.engine import context_for
 
     console = Console(file=io.StringIO(), width=80)

@@ -367,7 +367,7 @@ def _deals(account_map: AccountMap, ctx: Context, width: int) -> list[Renderable
 def _gaps(report: AccountReport, width: int) -> list[RenderableType]:
     from rich.text import Text
 
-    from acmap.analysis.health import by_importance
+    from acmap.analysis.priority import by_importance
 
     findings = by_importance(report.findings)
     if not findings:
