@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from acmap.findings import Finding
 from acmap.model import AccountMap
@@ -195,14 +195,13 @@ def by_partner(found: list[Presence]) -> list[PartnerSummary]:
     return sorted(partners.values(), key=lambda s: (-s.key_reached, -s.people, s.id))
 
 
-@dataclass(slots=True)
-class PartnersResult:
+class PartnersResult(NamedTuple):
     """`acmap partners`: the partners of the selected maps, most power reached first."""
 
     partners: list[PartnerSummary]
     accounts: int  # valid maps in the selection
-    findings: list[Finding] = field(default_factory=list)  # of the files, left out when broken
-    unreadable: list[str] = field(default_factory=list)
+    findings: list[Finding]  # of the selected files: those with errors were left out
+    unreadable: list[str]
 
 
 def partner_overlap(

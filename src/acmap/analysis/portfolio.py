@@ -2,39 +2,40 @@
 and `list` to hand to their reporters.
 
 A pipeline decides (what is shown, in which order); the reporters only format. A selection that
-cannot be made (an unknown --owner) raises SelectionError, like a missing path does.
+cannot be made (an unknown --owner) raises SelectionError, like a missing path does. The results
+are named tuples, like Finding: a dataclass costs a millisecond of start-up each.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
-from acmap.analysis.health import AccountReport
 from acmap.findings import Finding, at_least, count_by_severity
-from acmap.load.selection import SelectionError
-from acmap.settings import Settings
+
+if TYPE_CHECKING:  # validate needs neither health nor the rules: kept out of its start-up
+    from acmap.analysis.health import AccountReport
+    from acmap.settings import Settings
 
 STATUSES = ("red", "amber", "green")
 
 
-@dataclass(slots=True)
-class FindingsResult:
+class FindingsResult(NamedTuple):
     """`acmap validate`: every finding of the selected files."""
 
     files: int
     valid: int
     findings: list[Finding]
-    unreadable: list[str] = field(default_factory=list)
+    unreadable: list[str]
 
     @property
     def counts(self) -> dict[str, int]:
         return count_by_severity(self.findings)
 
 
-@dataclass(slots=True)
-class GapsResult:
+class GapsResult(NamedTuple):
     """`acmap gaps`: the selected accounts, worst first, each with its gaps most important
     first; the validation findings shown beside them; the next actions across them."""
 
@@ -44,7 +45,7 @@ class GapsResult:
     reports: list[AccountReport]
     validation: list[Finding]
     actions: list[tuple[AccountReport, Finding]]
-    unreadable: list[str] = field(default_factory=list)
+    unreadable: list[str]
 
     @property
     def shown(self) -> list[Finding]:
@@ -60,15 +61,14 @@ class GapsResult:
         return status_counts(self.reports)
 
 
-@dataclass(slots=True)
-class PortfolioResult:
+class PortfolioResult(NamedTuple):
     """`acmap list`: one row per selected account, in the order asked for, and the files with
     errors that were left out."""
 
     files: int
     reports: list[AccountReport]
     invalid: list[Finding]
-    unreadable: list[str] = field(default_factory=list)
+    unreadable: list[str]
 
     @property
     def statuses(self) -> dict[str, int]:
@@ -205,6 +205,7 @@ def check_team_member(owner: str, reports: list[AccountReport]) -> None:
     team = {member for r in reports for member in r.team}
     if not reports or owner in team:
         return
+    from acmap.load.selection import SelectionError
     from acmap.words import did_you_mean
 
     hint = did_you_mean(owner, sorted(team))
@@ -216,6 +217,7 @@ def check_account_owner(owner: str, reports: list[AccountReport]) -> None:
     owners = {r.owner for r in reports if r.owner}
     if owner in owners or owner in {m for r in reports for m in r.team}:
         return
+    from acmap.load.selection import SelectionError
     from acmap.words import did_you_mean
 
     hint = did_you_mean(owner, sorted(owners))
