@@ -126,6 +126,7 @@ def test_markdown(acmap: Acmap) -> None:
     assert "### Next actions" in out
     assert "| severity | rule | where | what to do |" in out
     assert "[maps/brightwater-foods.yaml:115](maps/brightwater-foods.yaml#L115)" in out
+    assert_snapshot("gaps-markdown", out)
 
 
 def test_github(acmap: Acmap) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.helpers import Result
+from tests.snapshots import assert_snapshot
 
 Acmap = Callable[..., Result]
 TODAY = ("--today", "2026-11-22")
@@ -90,6 +91,7 @@ def test_one_partner_and_a_typo(acmap: Acmap) -> None:
 def test_example_maps_summary(acmap: Acmap) -> None:
     result = acmap("partners", *TODAY)
     assert result.code == 0, result.err
+    assert_snapshot("partners", result.out)
     assert result.out.rstrip().endswith(
         "7 partners at 4 of 4 accounts; they know 18 people, 10 of them key; "
         "7 introductions to ask for"
@@ -103,3 +105,16 @@ def test_no_partners_and_a_broken_map(acmap: Acmap, write_map: Callable[[str, st
     assert result.code == 0
     assert result.out == "No partners in 1 account.\n"
     assert "1 map file with errors left out" in result.err
+
+
+def test_long_lines_wrap_with_a_hanging_indent(acmap: Acmap) -> None:
+    result = acmap("partners", *TODAY, env={"COLUMNS": "60"})
+    lines = result.out.splitlines()[:-1]  # the closing summary is one line, as a total reads
+    assert max(len(line) for line in lines) <= 60
+    # A wrapped line carries on two columns further in than the line it continues.
+    assert (
+        "    • Rosa Delgado, Chief Information Officer — decision\n"
+        "      maker · neutral · knows them well\n"
+        "      key, not engaged (last contact 2026-06-18) — ask Tomás\n"
+        "        Reyes to request an introduction (G501)\n"
+    ) in result.out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.helpers import FIXTURES, REPO, can_test_permissions, run_acmap, write_map_file
+from tests.snapshots import assert_snapshot
 
 GOOD = "acmap: 1\naccount: {id: acme, name: Acme}\n"
 BAD = "acmap: 1\naccount: {id: broken, name: Broken, tier: gold}\n"
@@ -32,6 +33,20 @@ def test_errors_exit_1_and_other_files_are_still_checked(tmp_path: Path) -> None
     assert lines[0].startswith("maps/broken.yaml:2:43: E005 invalid-value account.tier: 'gold'")
     assert lines[1].startswith("maps/other.yaml:2:42: E005")
     assert lines[-1] == "3 files, 2 errors, 0 warnings"
+
+
+def test_text_snapshot(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        acme=GOOD,
+        broken=BAD,
+        other="acmap: 1\naccount: {id: elsewhere, name: X}\nstakeholders: [{id: a, name: A, reports_to: b}]\n",
+    )
+    result = run_acmap("validate", cwd=root)
+    assert result.code == 1
+    assert_snapshot("validate", result.out)
+    github = run_acmap("validate", "--format", "github", cwd=root)
+    assert github.out.splitlines()[-1] == result.out.splitlines()[-1]  # the same summary
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:

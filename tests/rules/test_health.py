@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from acmap.analysis.health import Score, assess, coverage_score, next_actions, status, worst_first
+from acmap.analysis.health import Score, assess, coverage_score, status
+from acmap.analysis.priority import next_actions, worst_first
 from acmap.rules.engine import context_for
 from acmap.settings import GapSettings
 from tests.rules.helpers import TODAY, load

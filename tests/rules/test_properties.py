@@ -128,7 +128,7 @@ def test_rules_never_raise_on_a_loadable_map(
 
     from acmap.analysis.account import account_view
     from acmap.report.account import parts
-    from acmap.report.markdown import gaps_markdown
+    from acmap.report.gaps import gaps_markdown
 
     console = Console(file=io.StringIO(), width=80)
     for part in parts(account_view(loaded.map, GapSettings(base=thresholds), today), 80):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from acmap.findings import SEVERITY_RANK, Finding, count_by_severity
+from acmap.findings import Finding, count_by_severity
 from acmap.model import POWER_ROLES, AccountMap
 from acmap.rules.base import Context
 from acmap.settings import GapSettings
@@ -163,91 +163,3 @@ def assess(
         people_owners={s.id: s.owner for s in account_map.stakeholders if s.owner},
         team={m.id: m.name for m in account.team},
     )
-
-
-# Which gaps a rep should work on first when severities tie: people who left and still hold
-# power, missing power, single threads and open deals before hygiene.
-PRIORITY = (
-    "G205",
-    "G101",
-    "G104",
-    "G502",
-    "G106",
-    "G301",
-    "G201",
-    "G102",
-    "G204",
-    "G103",
-    "G202",
-    "G405",
-    "G302",
-    "G203",
-    "G501",
-    "G401",
-    "G404",
-    "G403",
-    "G105",
-    "G305",
-    "G303",
-    "G304",
-    "G402",
-)
-_PRIORITY = {code: rank for rank, code in enumerate(PRIORITY)}
-_TIER_ORDER = {"strategic": 0, "key": 1, "growth": 2, "standard": 3}
-
-
-def worst_first(reports: list[AccountReport]) -> list[AccountReport]:
-    """Accounts in the order a rep should look at them: red first, most errors, lowest score."""
-
-    def badness(report: AccountReport) -> tuple[int, int, int, int, int, str]:
-        counts = report.counts
-        return (
-            STATUS_ORDER.get(report.status, 1),
-            -counts["error"],
-            -counts["warning"],
-            report.score.total,
-            _TIER_ORDER.get(report.tier, 4),
-            report.id,
-        )
-
-    return sorted(reports, key=badness)
-
-
-def by_importance(findings: list[Finding]) -> list[Finding]:
-    """A single account's findings, most important first (severity, then PRIORITY, then place)."""
-    return sorted(
-        findings,
-        key=lambda f: (
-            -SEVERITY_RANK[f.severity],
-            _PRIORITY.get(f.code, len(PRIORITY)),
-            f.line,
-            f.col,
-        ),
-    )
-
-
-def next_actions(
-    reports: list[AccountReport], limit: int = 5, per_account: int = 2
-) -> list[tuple[AccountReport, Finding]]:
-    """The few findings that matter most across the selection, at most `per_account` each."""
-    candidates = [(report, finding) for report in reports for finding in report.findings]
-    candidates.sort(
-        key=lambda pair: (
-            -SEVERITY_RANK[pair[1].severity],
-            _PRIORITY.get(pair[1].code, len(PRIORITY)),
-            STATUS_ORDER.get(pair[0].status, 1),
-            _TIER_ORDER.get(pair[0].tier, 4),
-            pair[0].id,
-            pair[1].line,
-        )
-    )
-    chosen: list[tuple[AccountReport, Finding]] = []
-    taken: dict[str, int] = {}
-    for report, finding in candidates:
-        if taken.get(report.id, 0) >= per_account:
-            continue
-        taken[report.id] = taken.get(report.id, 0) + 1
-        chosen.append((report, finding))
-        if len(chosen) == limit:
-            break
-    return chosen

@@ -2,17 +2,20 @@
 power and open deal value that reaches, and where they could introduce us (G501).
 
 `presences` runs on one map (in a worker process when the portfolio is large) and returns small
-records; `by_partner` groups them across the portfolio for `acmap partners`.
+records; `by_partner` groups them across the portfolio; `partner_overlap` is the pipeline of
+`acmap partners`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
+from acmap.findings import Finding
 from acmap.model import AccountMap
-from acmap.settings import GapSettings
+from acmap.settings import GapSettings, Settings
 
 
 @dataclass(slots=True)
@@ -192,11 +195,39 @@ def by_partner(found: list[Presence]) -> list[PartnerSummary]:
     return sorted(partners.values(), key=lambda s: (-s.key_reached, -s.people, s.id))
 
 
-def money(values: dict[str, float]) -> str:
-    """ "EUR 180,000 + USD 250,000", or "none"."""
-    if not values:
-        return "none"
-    return " + ".join(
-        f"{currency + ' ' if currency else ''}{amount:,.0f}"
-        for currency, amount in sorted(values.items())
+class PartnersResult(NamedTuple):
+    """`acmap partners`: the partners of the selected maps, most power reached first."""
+
+    partners: list[PartnerSummary]
+    accounts: int  # valid maps in the selection
+    findings: list[Finding]  # of the selected files: those with errors were left out
+    unreadable: list[str]
+
+
+def partner_overlap(
+    targets: Iterable[str], config: Settings, today: date, *, partner: str | None = None
+) -> PartnersResult:
+    """Every partner's presences across the selection (only `partner`'s when given)."""
+    from functools import partial
+
+    from acmap.load.selection import SelectionError, load_selection
+
+    analyse = partial(presences, gaps=config.gaps, today=today)
+    selection = load_selection(targets, config, analyse=analyse, keep_maps=False)
+    summaries = by_partner([p for found in selection.results for p in found])
+    if partner is not None:
+        kept = [s for s in summaries if s.id == partner]
+        if not kept:
+            from acmap.words import did_you_mean_person
+
+            hint = did_you_mean_person(partner, {s.id: s.name for s in summaries})
+            raise SelectionError(
+                f"--partner {partner!r}: no such partner in the selected maps{hint}"
+            )
+        summaries = kept
+    return PartnersResult(
+        partners=summaries,
+        accounts=len(selection.maps),
+        findings=selection.findings,
+        unreadable=selection.unreadable,
     )

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol
 
 import typer
 
@@ -15,7 +15,7 @@ from acmap.analysis.policy import load_settings
 from acmap.settings import ConfigError, Settings
 
 if TYPE_CHECKING:
-    from acmap.load.selection import Selection
+    from acmap.findings import Finding
 
 TodayOption = Annotated[
     str | None,
@@ -34,6 +34,20 @@ PathsArgument = Annotated[
 ]
 
 
+class Checked(Protocol):
+    """A selection, or a pipeline's result: the findings of the files it read."""
+
+    @property
+    def findings(self) -> list[Finding]: ...
+
+
+class Read(Protocol):
+    """A selection, or a pipeline's result: the paths it could not read."""
+
+    @property
+    def unreadable(self) -> list[str]: ...
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """A one-line error on stderr and the documented exit code: never a traceback."""
     sys.stderr.write(f"acmap: {message}\n")
@@ -49,18 +63,19 @@ def refuse_to_overwrite(paths: Iterable[Path]) -> None:
         fail(f"{existing[0]}{more} exists; add --force to replace it")
 
 
-def report_left_out(selection: Selection) -> None:
+def report_left_out(selection: Checked) -> None:
     """For commands whose output has no room for findings: how many map files with errors
     were left out of it."""
     broken = {f.file for f in selection.findings if f.severity == "error"}
     if broken:
+        from acmap.words import plural
+
         sys.stderr.write(
-            f"acmap: {len(broken)} map file{'s' if len(broken) != 1 else ''} with errors "
-            "left out (run acmap validate)\n"
+            f"acmap: {plural(len(broken), 'map file')} with errors left out (run acmap validate)\n"
         )
 
 
-def exit_if_unreadable(selection: Selection) -> None:
+def exit_if_unreadable(selection: Read) -> None:
     """Name every path that could not be read, then exit 2: a CI run must not pass on maps
     it never saw."""
     for problem in selection.unreadable:
@@ -109,8 +124,7 @@ def relative(path: Path, root: Path | None = None) -> str:
 
 def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        import difflib
+        from acmap.words import did_you_mean
 
-        close = difflib.get_close_matches(value, allowed, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(value, allowed)
         fail(f"{option} {value!r}: expected one of {', '.join(allowed)}{hint}")

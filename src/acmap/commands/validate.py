@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -16,7 +15,6 @@ from acmap.commands.options import (
     settings,
     today_for,
 )
-from acmap.report.terminal import console, wants_colour
 
 FORMATS = ("text", "json", "github")
 
@@ -43,42 +41,20 @@ def validate(
 
     Exit 0 when clean, 1 on any error (or warning with --strict), 2 on unusable input.
     """
-    from acmap.findings import count_by_severity
-    from acmap.load.selection import SelectionError, load_selection
+    from acmap.analysis.portfolio import check_files
+    from acmap.load.selection import SelectionError
+    from acmap.report import reporter
 
     config = settings()
     today_for(config, today)  # validates --today / ACMAP_TODAY even though no check is dated
     chosen = pick_format(output_format, FORMATS)
     try:
-        selection = load_selection(paths or [], config, keep_maps=False, use_cache=not no_cache)
+        result = check_files(paths or [], config, use_cache=not no_cache)
     except SelectionError as exc:
         fail(str(exc))
-    findings = selection.findings
-    counts = count_by_severity(findings)
-    if chosen == "json":
-        from acmap.report.json import write_findings_document
-
-        summary = {"files": selection.files, "valid": len(selection.maps), **counts}
-        write_findings_document(sys.stdout, findings, summary)
-    elif chosen == "github":
-        from acmap.report.findings import summary_line
-        from acmap.report.github import workflow_commands
-
-        sys.stdout.write(workflow_commands(findings))
-        sys.stdout.write(summary_line(selection.files, findings) + "\n")
-    elif wants_colour():
-        from acmap.report.findings import print_findings, summary_line
-
-        out = console()
-        print_findings(out, findings)
-        style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "green"
-        out.print(summary_line(selection.files, findings), style=style)
-    else:
-        from acmap.report.findings import summary_line, write_findings
-
-        write_findings(sys.stdout, findings)
-        sys.stdout.write(summary_line(selection.files, findings) + "\n")
-    exit_if_unreadable(selection)
+    reporter("findings", chosen)(result)
+    exit_if_unreadable(result)
+    counts = result.counts
     if counts["error"] or (strict and counts["warning"]):
         raise typer.Exit(1)
 

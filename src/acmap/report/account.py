@@ -172,7 +172,7 @@ def _deals(view: AccountView, width: int) -> list[RenderableType]:
 def _gaps(view: AccountView, width: int) -> list[RenderableType]:
     from rich.text import Text
 
-    from acmap.analysis.health import by_importance
+    from acmap.analysis.priority import by_importance
 
     findings = by_importance(view.report.findings)
     if not findings:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from acmap.findings import Finding
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -24,5 +26,7 @@ def annotation(finding: Finding) -> str:
     )
 
 
-def workflow_commands(findings: list[Finding]) -> str:
-    return "".join(annotation(f) + "\n" for f in sorted(findings, key=Finding.sort_key))
+def write_annotations(stream: TextIO, findings: list[Finding]) -> None:
+    """One workflow command per finding, in file order, written as they are made."""
+    for f in sorted(findings, key=Finding.sort_key):
+        stream.write(annotation(f) + "\n")

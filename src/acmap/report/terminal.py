@@ -15,19 +15,22 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STATUS_STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green"}
 
 
-def use_colour() -> bool:
-    """Colour only on a terminal, never with NO_COLOR (checked here so plain output skips rich)."""
+def use_colour(stream: object = None) -> bool:
+    """Colour only on a terminal that can show it, never with NO_COLOR; FORCE_COLOR forces it
+    (as rich does). Decided here, before rich is imported, so plain output never loads it."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    isatty = getattr(stream or sys.stdout, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
-def width() -> int:
+def width(minimum: int = 60) -> int:
+    """The terminal's columns (COLUMNS first), 100 when piped, never under `minimum`."""
     import shutil
 
-    return max(60, shutil.get_terminal_size((100, 24)).columns)
+    return max(minimum, shutil.get_terminal_size((100, 24)).columns)
 
 
 Segment = tuple[str, str]  # (text, rich style or "")
@@ -52,6 +55,14 @@ def wrap(text: str, first: int, width: int) -> list[str]:
         room = width
     lines.append(text)
     return lines
+
+
+def indented(text: str, total: int, indent: int, hang: int = 2) -> list[str]:
+    """`text` wrapped to `total` columns, `indent` spaces before the first line and `hang` more
+    before the others."""
+    room = total - indent
+    lines = wrap(text, room, room - hang)
+    return [" " * indent + lines[0], *(" " * (indent + hang) + line for line in lines[1:])]
 
 
 class Lines:
@@ -94,16 +105,6 @@ class Lines:
         else:
             sys.stdout.write("".join("".join(t for t, _ in line) + "\n" for line in self.lines))
         self.lines = []
-
-
-def wants_colour(stream: object = None) -> bool:
-    """Colour only on a terminal, never with NO_COLOR; FORCE_COLOR forces it (as rich does)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(stream or sys.stdout, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def console(stderr: bool = False, width: int | None = None) -> Console:
