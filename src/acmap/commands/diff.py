@@ -113,28 +113,18 @@ def _diff_files(
     from datetime import date
 
     from acmap.analysis.changes import diff_account
-    from acmap.git import read_blobs, read_worktree
-    from acmap.load import load_text
+    from acmap.git import read_blobs
+    from acmap.load.worktree import load_blobs, load_worktree
 
     assert isinstance(day, date)
     olds = [f.old for f in files if f.old is not None]
     news = [f.new for f in files if f.new is not None]
-    before = read_blobs(span.base, olds, top)
-    after = read_blobs(span.head, news, top) if span.head else read_worktree(news, top)
+    before = load_blobs(read_blobs(span.base, olds, top))
+    after = load_blobs(read_blobs(span.head, news, top)) if span.head else load_worktree(news, top)
     accounts = []
     for change in files:
-        old_data = before.get(change.old) if change.old else None
-        new_data = after.get(change.new) if change.new else None
-        old = (
-            load_text(old_data, change.old, stem=Path(change.old).stem)
-            if change.old and old_data is not None
-            else None
-        )
-        new = (
-            load_text(new_data, change.new, stem=Path(change.new).stem)
-            if change.new and new_data is not None
-            else None
-        )
+        old = before.get(change.old) if change.old else None
+        new = after.get(change.new) if change.new else None
         kind = {"modified": "changed", "deleted": "removed"}.get(change.status, change.status)
         accounts.append(
             diff_account(

@@ -14,7 +14,9 @@ import typer
 from acmap.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
+    from acmap.load import Loaded
     from acmap.load.selection import Selection
+    from acmap.model import AccountMap
 
 TodayOption = Annotated[
     str | None,
@@ -113,3 +115,24 @@ def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
         close = difflib.get_close_matches(value, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         fail(f"{option} {value!r}: expected one of {', '.join(allowed)}{hint}")
+
+
+def load_account_file(account: str, config: Settings) -> Loaded:
+    """The one map file `account` (an id or a path) names, through acmap.load's door, errors and
+    all; exit 2 when it names none, several, an unreadable file or one outside the project."""
+    from acmap.load import LoadError, open_account
+
+    try:
+        return open_account(account, config)
+    except LoadError as exc:
+        fail(str(exc))
+
+
+def load_account(account: str, config: Settings) -> AccountMap:
+    """The map of `account`; exit 2 when it cannot be used or has errors."""
+    from acmap.load import LoadError, require_map
+
+    try:
+        return require_map(load_account_file(account, config))
+    except LoadError as exc:
+        fail(str(exc))

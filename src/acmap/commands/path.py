@@ -44,7 +44,7 @@ def path(
     Exit 1 when no path exists (conflicts never carry one), 2 for an unknown id.
     """
     from acmap import graph as people_graph
-    from acmap.load.single import load_account
+    from acmap.commands.options import load_account
     from acmap.rules.engine import context_for
 
     fmt = pick_format(output_format, FORMATS)

@@ -38,7 +38,7 @@ def show(
 ) -> None:
     """One account: org tree by unit, roles, stance, links, partners, goals, deals and gaps."""
     from acmap.analysis.health import assess
-    from acmap.load.single import load_account_file
+    from acmap.commands.options import load_account_file
     from acmap.report.terminal import console
 
     config = settings()

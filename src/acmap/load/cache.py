@@ -23,7 +23,9 @@ from acmap.model import Pos
 CACHE_VERSION = 1
 # Validation results depend only on these modules: a change in any of them empties the cache.
 _LOADER_MODULES = (
+    "load/read.py",
     "load/parse.py",
+    "load/build.py",
     "load/checks.py",
     "load/yamlnodes.py",
     "format/fields.py",
