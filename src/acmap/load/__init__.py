@@ -7,8 +7,10 @@ checking, the results cache and parallel loading.
     load_text(data, file, stem) -> Loaded    the same from bytes or text already in hand
     open_account(target, settings) -> Loaded the one map an id or path names, with .source
     require_map(loaded) -> AccountMap        its map, or MapHasErrors
-    load_selection(targets, settings, ...)   a portfolio (acmap.load.selection)
-    load_blobs / load_worktree               acmap diff's two sides
+    map_files(targets, settings)             files, folders and account ids → map files
+    project_root(settings) -> Path           the folder no map may point out of
+    load_selection(targets, settings, ...)   a portfolio, in parallel when large, cached
+    load_blobs / load_worktree               acmap diff's two sides (acmap.load.worktree)
 
 Every error a command should print is a LoadError (SelectionError, Unreadable, OutsideProject,
 MapHasErrors, CannotEncode); nothing here exits.
@@ -28,6 +30,13 @@ from acmap.load.read import (
     display,
     read_map,
 )
+from acmap.load.selection import (
+    Selection,
+    SelectionError,
+    load_selection,
+    map_files,
+    project_root,
+)
 from acmap.load.single import MapHasErrors, open_account, require_map
 
 __all__ = [
@@ -40,11 +49,16 @@ __all__ = [
     "MapText",
     "OutsideProject",
     "Rejected",
+    "Selection",
+    "SelectionError",
     "Unreadable",
     "display",
     "load_file",
+    "load_selection",
     "load_text",
+    "map_files",
     "open_account",
+    "project_root",
     "read_map",
     "require_map",
 ]
