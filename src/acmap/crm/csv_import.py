@@ -83,7 +83,12 @@ def _write(source: MapText, plan: Plan) -> None:
     from acmap.load import LoadError, load_text
 
     shown = source.display
-    merged = apply_plan(source.text, plan)
+    # ruamel keeps a CR only inside comments: merge on LF and give back the file's line endings,
+    # so the change is the added lines, not the whole file.
+    crlf = "\r\n" in source.text
+    merged = apply_plan(source.text.replace("\r\n", "\n") if crlf else source.text, plan)
+    if crlf:
+        merged = merged.replace("\n", "\r\n")
     check = load_text(merged, shown, stem=source.path.stem)
     errors = [f for f in check.findings if f.severity == "error"]
     if errors:  # e.g. a reporting cycle the CSV creates: refuse rather than break the map
