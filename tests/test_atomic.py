@@ -46,3 +46,33 @@ def test_newlines_and_unicode_are_written_as_given(tmp_path: Path) -> None:
     target = tmp_path / "x.yaml"
     write_atomic(target, "name: Zoë\r\nnote: 東京\n")
     assert target.read_bytes() == "name: Zoë\r\nnote: 東京\n".encode()
+
+
+def test_write_map_keeps_the_encoding_and_writes_through_an_in_project_link(
+    tmp_path: Path,
+) -> None:
+    from acmap.edit.atomic import write_map
+    from acmap.load import read_map
+
+    (tmp_path / "shared").mkdir()
+    real = tmp_path / "shared" / "acme.yaml"
+    real.write_bytes(b"\xff\xfe" + "acmap: 1\n# Straße\n".encode("utf-16-le"))
+    link = tmp_path / "acme.yaml"
+    link.symlink_to(real)
+
+    write_map(read_map(link, tmp_path), "acmap: 1\n# Straße, new\n")
+
+    assert link.is_symlink()
+    assert real.read_bytes() == b"\xff\xfe" + "acmap: 1\n# Straße, new\n".encode("utf-16-le")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acme.yaml", "shared"]
+
+
+def test_write_map_refuses_text_the_encoding_cannot_hold(tmp_path: Path) -> None:
+    from acmap.edit.atomic import write_map
+    from acmap.load import CannotEncode, read_map
+
+    path = tmp_path / "acme.yaml"
+    path.write_bytes(b"acmap: 1\n")
+    with pytest.raises(CannotEncode, match="file left as it is"):
+        write_map(read_map(path, tmp_path), "name: \ud800\n")
+    assert path.read_bytes() == b"acmap: 1\n"

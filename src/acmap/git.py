@@ -192,13 +192,3 @@ def read_blobs(rev: str, paths: Sequence[str], top: Path) -> dict[str, bytes | N
         blobs[path] = out[at : at + size] if header[1] == b"blob" else None
         at += size + 1  # the content is followed by a newline
     return blobs
-
-
-def read_worktree(paths: Sequence[str], top: Path) -> dict[str, bytes | None]:
-    blobs: dict[str, bytes | None] = {}
-    for path in paths:
-        try:
-            blobs[path] = (top / path).read_bytes()
-        except OSError:
-            blobs[path] = None
-    return blobs

@@ -263,3 +263,17 @@ def test_doubled_quotes_and_separators_inside_cells(acmap: Acmap, project: Path)
     assert pat.title == 'Head of "Special" Projects, EMEA'
     unit = next(u for u in loaded.map.units if u.id == pat.unit)
     assert unit.name == "R&D\x1eLab"
+
+
+def test_a_crlf_map_keeps_its_line_endings(acmap: Acmap, project: Path) -> None:
+    path = project / "maps" / "acme.yaml"
+    path.write_bytes(MAP.replace("\n", "\r\n").encode("utf-8"))
+
+    result = acmap("import", _csv(project, SALESFORCE), "--account", "acme", cwd=project)
+
+    assert result.code == 0, result.err
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") > MAP.count("\n")  # every line, no lone LF
+    assert b"\r\r" not in data
+    assert data.startswith(b"# Acme: our biggest logistics prospect.\r\nacmap: 1\r\n")
+    assert "Paul Wendt" in data.decode("utf-8")

@@ -16,6 +16,8 @@ from acmap.settings import ConfigError, Settings
 
 if TYPE_CHECKING:
     from acmap.findings import Finding
+    from acmap.load import Loaded
+    from acmap.model import AccountMap
 
 TodayOption = Annotated[
     str | None,
@@ -128,3 +130,24 @@ def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
 
         hint = did_you_mean(value, allowed)
         fail(f"{option} {value!r}: expected one of {', '.join(allowed)}{hint}")
+
+
+def load_account_file(account: str, config: Settings) -> Loaded:
+    """The one map file `account` (an id or a path) names, through acmap.load's door, errors and
+    all; exit 2 when it names none, several, an unreadable file or one outside the project."""
+    from acmap.load import LoadError, open_account
+
+    try:
+        return open_account(account, config)
+    except LoadError as exc:
+        fail(str(exc))
+
+
+def load_account(account: str, config: Settings) -> AccountMap:
+    """The map of `account`; exit 2 when it cannot be used or has errors."""
+    from acmap.load import LoadError, require_map
+
+    try:
+        return require_map(load_account_file(account, config))
+    except LoadError as exc:
+        fail(str(exc))

@@ -39,7 +39,7 @@ def path(
     Exit 1 when no path exists (conflicts never carry one), 2 for an unknown id.
     """
     from acmap.analysis.paths import PathError, warm_paths
-    from acmap.load.single import load_account
+    from acmap.commands.options import load_account
     from acmap.report import reporter
 
     fmt = pick_format(output_format, FORMATS)

@@ -16,7 +16,7 @@ def show(
 ) -> None:
     """One account: org tree by unit, roles, stance, links, partners, goals, deals and gaps."""
     from acmap.analysis.account import account_view
-    from acmap.load.single import load_account_file
+    from acmap.commands.options import load_account_file
     from acmap.report import reporter
     from acmap.report.terminal import console
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from acmap.load import MapText
 
 
 class WouldOverwrite(Exception):
@@ -48,6 +52,15 @@ def write_atomic(path: Path, text: str | bytes, *, overwrite: bool = True) -> No
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def write_map(source: MapText, text: str) -> None:
+    """Write new text for a map read through acmap.load: in the encoding it came in (its
+    byte-order mark kept), to the file it was read from. For a symlink inside the project that
+    is the file it points to, so the link stays a link; the door never read one that points out.
+
+    CannotEncode (nothing written) when the encoding cannot hold the text; OSError as written."""
+    write_atomic(source.real, source.encode(text))
 
 
 def _mode_of(path: Path) -> int:

@@ -19,13 +19,17 @@ result is checked before it is returned: the same data and the same comments, or
 from __future__ import annotations
 
 import functools
-import io
 import itertools
 import re
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from acmap.format import fields as v1
+
+if TYPE_CHECKING:
+    from acmap.findings import Finding
 
 SAFE_CODES = frozenset({"E001", "E002", "E011"})  # no round trip of such a file is safe
 
@@ -38,15 +42,56 @@ class NotAMap(Exception):
     """Well-formed YAML without `acmap:` at the top: some other file (a workflow, a config)."""
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
+@dataclass(slots=True)
+class Outcome:
+    """What formatting one file gave. `before` and `after` are empty unless the file was read:
+    nothing of a file the door refused (a symlink out of the project) is ever kept."""
 
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never re-wrap a line the user wrote
-    yaml.preserve_quotes = True
-    yaml.allow_duplicate_keys = False
-    return yaml
+    file: str
+    before: str = ""
+    after: str = ""
+    problem: str | None = None  # why the file was not formatted
+    skipped: bool = False  # YAML, but not an account map
+
+    @property
+    def changed(self) -> bool:
+        return self.problem is None and not self.skipped and self.before != self.after
+
+
+def format_file(path: Path, root: Path, write: bool) -> Outcome:
+    """Format one map file read through acmap.load; with `write`, write it back when it changed
+    (in the encoding it came in, to the real file behind an in-project symlink)."""
+    from acmap.edit.atomic import write_map
+    from acmap.format import codes
+    from acmap.load import LoadError, Rejected, display, read_map
+
+    shown = display(path)
+    try:
+        source = read_map(path, root, shown)
+    except LoadError as exc:
+        return Outcome(shown, problem=f"{exc}; not formatted")
+    except Rejected as exc:
+        f = codes.finding(shown, exc.line, exc.col, exc.code, exc.message)
+        return Outcome(shown, problem=f"{_where(f)}; not formatted")
+    outcome = Outcome(shown, source.text, source.text)
+    try:
+        outcome.after = format_text(source.text, shown)
+    except FormatError as exc:
+        outcome.problem = f"{exc}; not formatted"
+    except NotAMap:
+        outcome.skipped = True
+    if write and outcome.changed:
+        try:
+            write_map(source, outcome.after)
+        except LoadError as exc:
+            outcome.problem = str(exc)
+        except OSError as exc:
+            outcome.problem = f"{shown}: cannot write: {exc.strerror or exc}"
+    return outcome
+
+
+def _where(f: Finding) -> str:
+    return f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} {f.message}"
 
 
 def format_text(text: str, file: str = "<string>") -> str:
@@ -61,8 +106,7 @@ def format_text(text: str, file: str = "<string>") -> str:
     checked = load_text(text, file)
     blocking = [f for f in checked.findings if f.code in SAFE_CODES]
     if blocking:
-        f = blocking[0]
-        raise FormatError(f"{f.file}:{f.line}:{f.col}: {f.code} {f.name} {f.message}")
+        raise FormatError(_where(blocking[0]))
     result = _layout(text.replace("\r\n", "\n").lstrip("\ufeff"), file)
     for _ in range(2):
         again = _layout(result, file)
@@ -74,7 +118,9 @@ def format_text(text: str, file: str = "<string>") -> str:
 
 def _layout(body: str, file: str) -> str:
     """One pass: reorder and requote through ruamel's round trip, checked against `body`."""
-    yaml = _yaml()
+    from acmap.edit.roundtrip import dump, round_trip
+
+    yaml = round_trip()
     try:
         tree = yaml.load(body)
     except Exception as exc:  # ruamel raises many types; the loader accepted the file already
@@ -82,9 +128,7 @@ def _layout(body: str, file: str) -> str:
     if tree is None or not isinstance(tree, dict) or "acmap" not in tree:
         raise NotAMap(f"{file}: not an account map (no `acmap:` key at the top)")
     _canonical(tree, v1.MAP)
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    result = out.getvalue().rstrip("\n") + "\n"
+    result = dump(yaml, tree).rstrip("\n") + "\n"
     _check_same(body, result, file)
     return result
 
@@ -148,10 +192,9 @@ def _unquote(value: Any) -> Any:
 @functools.lru_cache(maxsize=1024)
 def _needs_quotes(text: str) -> bool:
     """Would ruamel quote this text if it were written plain (`true`, `a: b`, `#x`, ...)?"""
-    out = io.StringIO()
-    yaml = _yaml()
-    yaml.dump({"k": text}, out)
-    return out.getvalue()[3:4] in ("'", '"')
+    from acmap.edit.roundtrip import dump, round_trip
+
+    return dump(round_trip(), {"k": text})[3:4] in ("'", '"')
 
 
 def order_keys(keys: list[Any], shape: v1.Shape) -> list[Any]:

@@ -23,7 +23,9 @@ from acmap.model import Pos
 CACHE_VERSION = 1
 # Validation results depend only on these modules: a change in any of them empties the cache.
 _LOADER_MODULES = (
+    "load/read.py",
     "load/parse.py",
+    "load/build.py",
     "load/checks.py",
     "load/yamlnodes.py",
     "format/fields.py",
@@ -116,9 +118,15 @@ class ValidationCache:
         """Keep only the entries this run used, so the cache never grows without bound."""
         if not self.dirty and len(self.used) == len(self.entries):
             return
-        from acmap.edit.atomic import write_atomic
-
         document = {"fingerprint": self.fingerprint, "entries": self.used}
+        # Not edit.atomic (a layer above load): a cache needs no fsync, since a torn file is
+        # ignored on the next run; the rename alone keeps concurrent runs from mixing writes.
         # A read-only home or a full disk must not fail a validation.
-        with contextlib.suppress(OSError):
-            write_atomic(self.path, json.dumps(document, separators=(",", ":")))
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
+            os.replace(temp, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)

@@ -10,7 +10,10 @@ from typing import Any
 
 from acmap.findings import Finding
 from acmap.format import codes
-from acmap.load.parse import Loaded, Unreadable, load_file
+from acmap.load.build import Loaded, rejected
+from acmap.load.parse import load_file
+from acmap.load.read import OUTSIDE, LoadError, OutsideProject, Rejected, Unreadable, read_bytes
+from acmap.load.read import display as _display
 from acmap.model import AccountMap
 from acmap.settings import Settings
 from acmap.words import did_you_mean
@@ -19,7 +22,7 @@ MAP_SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 64  # below this many files a second process costs more than it saves
 
 
-class SelectionError(Exception):
+class SelectionError(LoadError):
     """A target is neither a readable file, a folder nor a known account id: exit 2."""
 
 
@@ -106,22 +109,14 @@ def _ids_in(folder: Path) -> dict[str, Path]:
     return {path.stem: path for path in _walk(folder)}
 
 
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix() if path.is_absolute() else path.as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _load_one(
     path: Path, analyse: Callable[[AccountMap], Any] | None, keep_maps: bool, root: Path
 ) -> tuple[Loaded | str, Any]:
-    escape = _escapes(path, root)
-    if escape is not None:
-        finding = codes.finding(_display(path), 1, 1, "E011", escape)
-        return Loaded(_display(path), None, [finding]), None
+    shown = _display(path)
     try:
-        loaded = load_file(path, _display(path))
+        loaded = load_file(path, shown, root)
+    except OutsideProject:
+        return rejected(shown, 1, 1, "E011", OUTSIDE), None
     except Unreadable as exc:
         return str(exc), None
     result = analyse(loaded.map) if analyse is not None and loaded.map is not None else None
@@ -132,17 +127,6 @@ def _load_one(
 
 # Stands in for a valid map that is not sent back from a worker (validate needs only findings).
 _STUB = AccountMap()
-
-
-def _escapes(path: Path, root: Path) -> str | None:
-    """Why a symlinked map must not be read, or None. A pull request can add a symlink to
-    ~/.ssh/config or a CI secret; reading it would leak its keys into findings and logs."""
-    if not path.is_symlink():
-        return None
-    target = path.resolve()
-    if target.is_relative_to(root):
-        return None
-    return "symlink to a file outside the project is not followed (acmap reads only files in it)"
 
 
 def _load_chunk(
@@ -242,14 +226,11 @@ def _cached(files: list[Path], root: Path) -> list[tuple[Loaded | str, Any]]:
 
 
 def _plain_bytes(path: Path, root: Path) -> bytes | None:
-    """The bytes of an ordinary map file inside the project; None sends it the long way."""
-    from acmap.load.parse import MAX_BYTES
-
+    """The bytes of an ordinary map file inside the project; None sends it the long way (where
+    the same read reports why it failed)."""
     try:
-        if _escapes(path, root) is not None or path.stat().st_size > MAX_BYTES:
-            return None
-        return path.read_bytes() if path.is_file() else None
-    except OSError:
+        return read_bytes(path, root)
+    except (Unreadable, Rejected):
         return None
 
 

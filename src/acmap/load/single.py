@@ -1,44 +1,54 @@
 """The one account map a command works on (`acmap show`, `path`, `import`): found by id or path,
-loaded, and refused with a clear message when it cannot be used."""
+read through the guard, loaded, and refused with a clear LoadError when it cannot be used.
+
+Nothing here exits or prints: commands turn a LoadError into their one-line message."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from acmap.commands.options import fail
+from acmap.load.read import LoadError
 
 if TYPE_CHECKING:
-    from acmap.load.parse import Loaded
+    from acmap.load.build import Loaded
     from acmap.model import AccountMap
     from acmap.settings import Settings
 
 
-def load_account(account: str, config: Settings) -> AccountMap:
-    """The map of `account` (an id or a file path); exit 2 when it is unknown or has errors."""
-    loaded = load_account_file(account, config)
+class MapHasErrors(LoadError):
+    """The account's map has errors: it cannot be shown or changed until they are fixed."""
+
+
+def open_account(target: str, settings: Settings) -> Loaded:
+    """The one map file `target` (an account id or a path) names, loaded, errors and all, with
+    its text and encoding in `.source`. SelectionError when it names no file or several;
+    Unreadable (OutsideProject for a symlink out of the project) when it cannot be read."""
+    from acmap.load.parse import load_text
+    from acmap.load.read import Rejected, display, read_map
+    from acmap.load.selection import SelectionError, map_files, project_root
+
+    files, unreadable = map_files([target], settings)
+    if unreadable or not files:
+        raise SelectionError(unreadable[0] if unreadable else f"{target}: no map file there")
+    if len(files) > 1:
+        raise SelectionError(f"{target}: {len(files)} map files there; give one account")
+    path = files[0]
+    shown = display(path)
+    try:
+        source = read_map(path, project_root(settings), shown)
+    except Rejected as exc:
+        from acmap.load.build import rejected
+
+        return rejected(shown, exc.line, exc.col, exc.code, exc.message)
+    loaded = load_text(source.text, shown, stem=path.stem)
+    loaded.source = source
+    return loaded
+
+
+def require_map(loaded: Loaded) -> AccountMap:
+    """The map of an opened account; MapHasErrors (naming the first error) when it has none."""
     if loaded.map is None:
         errors = [f for f in loaded.findings if f.severity == "error"]
         first = f" (first: line {errors[0].line}: {errors[0].message})" if errors else ""
-        fail(f"{loaded.file} has errors{first}; run `acmap validate {loaded.file}`")
+        raise MapHasErrors(f"{loaded.file} has errors{first}; run `acmap validate {loaded.file}`")
     return loaded.map
-
-
-def load_account_file(account: str, config: Settings) -> Loaded:
-    """The one map file `account` names, loaded, errors and all; exit 2 when it names none,
-    several, or an unreadable one."""
-    from acmap.commands.options import relative
-    from acmap.load.parse import Unreadable, load_file
-    from acmap.load.selection import SelectionError, map_files
-
-    try:
-        files, unreadable = map_files([account], config)
-    except SelectionError as exc:
-        fail(str(exc))
-    if unreadable or not files:
-        fail(unreadable[0] if unreadable else f"{account}: no map file there")
-    if len(files) > 1:
-        fail(f"{account}: {len(files)} map files there; give one account")
-    try:
-        return load_file(files[0], relative(files[0]))
-    except Unreadable as exc:
-        fail(str(exc))

@@ -6,15 +6,15 @@ loader; a file that does not load is reported as invalid on that side rather tha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from acmap.analysis.changes.account import AccountDiff, diff_account
 from acmap.findings import at_least
-from acmap.git import FileChange, Range, changed_maps, read_blobs, read_worktree, resolve, toplevel
-from acmap.load import Loaded, load_text
+from acmap.git import FileChange, Range, changed_maps, read_blobs, resolve, toplevel
+from acmap.load import Loaded
 from acmap.settings import Settings
 
 # git's word for what happened to a file → the word the report uses for the account.
@@ -59,8 +59,10 @@ def diff_revisions(
     files = changed_maps(span, list(paths) or [_default_spec(settings, cwd)], cwd)
     olds = [f.old for f in files if f.old is not None]
     news = [f.new for f in files if f.new is not None]
-    before = read_blobs(span.base, olds, top)
-    after = read_blobs(span.head, news, top) if span.head else read_worktree(news, top)
+    from acmap.load.worktree import load_blobs, load_worktree
+
+    before = load_blobs(read_blobs(span.base, olds, top))
+    after = load_blobs(read_blobs(span.head, news, top)) if span.head else load_worktree(news, top)
     accounts = [_diff_file(change, before, after, settings, today) for change in files]
     return DiffResult(span, accounts)
 
@@ -72,22 +74,15 @@ def _default_spec(settings: Settings, cwd: Path) -> str:
         return str(settings.maps)
 
 
-def _load(path: str | None, blobs: dict[str, bytes | None]) -> Loaded | None:
-    data = blobs.get(path) if path else None
-    if path is None or data is None:
-        return None
-    return load_text(data, path, stem=Path(path).stem)
-
-
 def _diff_file(
     change: FileChange,
-    before: dict[str, bytes | None],
-    after: dict[str, bytes | None],
+    before: Mapping[str, Loaded | None],
+    after: Mapping[str, Loaded | None],
     settings: Settings,
     today: date,
 ) -> AccountDiff:
-    old = _load(change.old, before)
-    new = _load(change.new, after)
+    old = before.get(change.old) if change.old else None
+    new = after.get(change.new) if change.new else None
     return diff_account(
         _KIND.get(change.status, change.status),
         change.old,

@@ -1,0 +1,356 @@
+"""The format walk: a composed node tree → AccountMap, along format v1, with findings.
+
+The walk reads only what format v1 defines (format/fields.py), so nothing a file says can make
+acmap build an object. It runs once per value: keep per-value work out of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from acmap.findings import Finding
+from acmap.format import codes
+from acmap.format import fields as fmt
+from acmap.load.yamlnodes import (
+    SHORT_NAMES,
+    MappingNode,
+    ScalarNode,
+    SequenceNode,
+    is_mapping,
+    is_sequence,
+    tag_name,
+)
+from acmap.model import AccountMap, Pos
+from acmap.words import did_you_mean
+
+if TYPE_CHECKING:
+    from acmap.load.read import MapText
+
+_NULL = "null"
+_STR = "str"
+_INT = "int"
+_FLOAT = "float"
+_BOOL = "bool"
+_TIMESTAMP = "timestamp"
+_SLUG = re.compile(fmt.SLUG_PATTERN)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TYPE_WORDS = {
+    _NULL: "nothing (an empty value)",
+    _STR: "text",
+    _INT: "a whole number",
+    _FLOAT: "a number",
+    _BOOL: "true/false",
+    _TIMESTAMP: "a date",
+}
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What loading one file gave: the map when it has no errors, and every finding.
+    `source` is the file's text and encoding, kept only for a single account opened to be
+    written back (`open_account`); portfolio loads leave it None."""
+
+    file: str
+    map: AccountMap | None
+    findings: list[Finding] = field(default_factory=list)
+    account_id: str | None = None  # known even when the map has errors (for E010)
+    account_pos: Pos | None = None
+    source: MapText | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.map is not None
+
+
+def rejected(file: str, line: int, col: int, code: str, message: str) -> Loaded:
+    return Loaded(file, None, [codes.finding(file, line, col, code, message)])
+
+
+_new_tuple = tuple.__new__
+
+
+def pos_of(node: Any) -> Pos:
+    mark = node.start_mark
+    # tuple.__new__ skips NamedTuple's Python-level constructor: this runs once per value.
+    return _new_tuple(Pos, (mark.line + 1, mark.column + 1))
+
+
+def _describe(node: Any) -> str:
+    if is_mapping(node):
+        return "a mapping"
+    if is_sequence(node):
+        return "a list"
+    return _TYPE_WORDS.get(tag_name(node), "a value")
+
+
+def _lead(label: str) -> str:
+    return f"{label}: " if label else ""
+
+
+class _Skip:
+    """Marks a value that could not be read; the finding has been recorded."""
+
+
+SKIP = _Skip()
+
+
+class Reader:
+    """Walks one file's node tree along format v1 and records findings on the way."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[tuple[int, int, str, str, str | None]] = []
+
+    def add(self, pos: Pos, code: str, message: str, subject: str | None = None) -> None:
+        self.problems.append((pos.line, pos.col, code, message, subject))
+
+    def result(self, built: AccountMap | None, stem: str | None = None) -> Loaded:
+        account_id = built.account.id if built is not None and built.account.id else None
+        findings = [
+            codes.finding(self.file, line, col, code, message, account_id, subject)
+            for line, col, code, message, subject in sorted(self.problems, key=lambda p: p[:4])
+        ]
+        failed = any(f.severity == "error" for f in findings)
+        return Loaded(
+            self.file,
+            None if failed else built,
+            findings,
+            account_id,
+            built.account.where("id") if built is not None and account_id else None,
+        )
+
+    # --- the walk ----------------------------------------------------------------------------
+
+    def read_map(self, root: Any, file: str, stem: str | None) -> Loaded:
+        if not is_mapping(root):
+            self.add(
+                pos_of(root),
+                "E005",
+                f"the file is {_describe(root)}; a map file is a mapping with `acmap:` and "
+                "`account:` at the top",
+            )
+            return self.result(None)
+        built = self.read_object(root, fmt.MAP, "")
+        assert isinstance(built, AccountMap)
+        built.path = Path(file)
+        if stem is not None and built.account.id and built.account.id != stem:
+            self.add(
+                built.account.where("id"),
+                "W001",
+                f"account id {built.account.id!r} differs from the file name {stem!r} "
+                f"(rename the file to {built.account.id}.yaml or change the id)",
+            )
+        from acmap.load.checks import check_references
+
+        for pos, code, message, subject in check_references(built):
+            self.add(pos, code, message, subject)
+        return self.result(built, stem)
+
+    def read_object(self, node: Any, shape: fmt.Shape, label: str) -> Any:
+        if type(node) is not MappingNode:
+            self.add(
+                pos_of(node),
+                "E005",
+                f"{_lead(label)}expected a mapping of fields, got {_describe(node)}",
+            )
+            return SKIP
+        values: dict[str, Any] = {}
+        at: dict[str, Pos] = {}
+        keys: dict[str, Any] = {}
+        fields = shape.fields
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                self.add(pos_of(key_node), "E005", f"{_lead(label)}a key must be plain text")
+                continue
+            key = key_node.value
+            first = keys.get(key)
+            if first is not None:
+                self.add(
+                    pos_of(key_node),
+                    "E002",
+                    f"{_lead(label)}duplicate key {key!r} (first at line {first.start_mark.line + 1})",
+                )
+                continue
+            keys[key] = key_node
+            spec = fields.get(key)
+            if spec is None:
+                if key.startswith("x-"):
+                    if key == fmt.IGNORE_KEY and shape is fmt.ACCOUNT:
+                        ignored = self.read_value(value_node, _IGNORE_FIELD, f"account.{key}")
+                        if ignored is not SKIP and ignored is not None:
+                            values["ignore"] = ignored
+                    continue
+                self.add(
+                    pos_of(key_node),
+                    "E003",
+                    f"{_lead(label)}unknown field {key!r}{did_you_mean(key, fields)}",
+                )
+                continue
+            attr = spec.attr or key
+            value = self.read_value(value_node, spec, f"{label}.{key}" if label else key)
+            if value is SKIP:
+                continue
+            if value is None:
+                if spec.required:
+                    self.add(pos_of(value_node), "E004", f"{_lead(label)}{key} is empty")
+                continue
+            values[attr] = value
+            at[attr] = pos_of(value_node)
+            if isinstance(value, list):
+                for index, item_node in enumerate(value_node.value):
+                    at[f"{attr}[{index}]"] = pos_of(item_node)
+        self.require(shape, keys, node, label, values)
+        return shape.model(pos=pos_of(node), at=at, **values)
+
+    def require(
+        self, shape: fmt.Shape, keys: dict[str, Any], node: Any, label: str, values: dict[str, Any]
+    ) -> None:
+        for key, spec in shape.fields.items():
+            if spec.required and key not in keys:
+                self.add(pos_of(node), "E004", f"{_lead(label)}missing required field {key!r}")
+        if shape is fmt.STAKEHOLDER and "name" not in values and "title" not in values:
+            self.add(
+                pos_of(node),
+                "E004",
+                f"{_lead(label)}needs a name, or a title when the person is not yet identified",
+            )
+
+    def read_value(self, node: Any, spec: fmt.Field, label: str) -> Any:
+        kind = spec.kind
+        scalar = type(node) is ScalarNode
+        if kind == "object":
+            if scalar and tag_name(node) == _NULL:
+                return None
+            assert spec.shape is not None
+            return self.read_object(node, spec.shape, label)
+        if kind == "list":
+            if type(node) is not SequenceNode:
+                if scalar and tag_name(node) == _NULL:
+                    return None
+                example = f" e.g. [{node.value}]" if scalar else ""
+                self.add(
+                    pos_of(node),
+                    "E005",
+                    f"{_lead(label)}expected a list{example}, got {_describe(node)}",
+                )
+                return SKIP
+            assert spec.item is not None
+            items = []
+            for index, item_node in enumerate(node.value):
+                item = self.read_value(item_node, spec.item, f"{label}[{index}]")
+                if item is SKIP:
+                    continue
+                if item is None:
+                    self.add(pos_of(item_node), "E005", f"{label}[{index}]: empty list entry")
+                    continue
+                items.append(item)
+            return items
+        if not scalar:
+            self.add(
+                pos_of(node),
+                "E005",
+                f"{_lead(label)}expected {_KIND_WORDS[kind]}, got {_describe(node)}",
+            )
+            return SKIP
+        tag = SHORT_NAMES.get(id(node.ctag)) or tag_name(node)
+        if tag == _NULL:
+            return None
+        value: str = node.value
+        if kind == "text":
+            if tag in (_STR, _TIMESTAMP):
+                return value
+            return self._wrong(node, label, "text", f' (quote it: "{value}")')
+        if kind == "slug":
+            if tag != _STR or not _SLUG.match(value):
+                self.add(
+                    pos_of(node),
+                    "E005",
+                    f"{_lead(label)}{value!r} is not a valid id: use lowercase letters, digits, "
+                    "'-' and '_', starting with a letter or digit",
+                )
+                return SKIP
+            return value
+        if kind == "enum":
+            if tag == _STR and value in spec.choices:
+                return value
+            self.add(
+                pos_of(node),
+                "E005",
+                f"{_lead(label)}{value!r} is not allowed{did_you_mean(value, spec.choices)}; "
+                f"expected one of: {', '.join(spec.choices)}",
+            )
+            return SKIP
+        if kind == "date":
+            if _DATE.match(value):
+                try:
+                    return date.fromisoformat(value)
+                except ValueError:
+                    pass
+            self.add(
+                pos_of(node), "E005", f"{_lead(label)}{value!r} is not a valid date (YYYY-MM-DD)"
+            )
+            return SKIP
+        if kind == "int" or kind == "version":
+            number = _number(value) if tag == _INT else None
+            if not isinstance(number, int):
+                return self._wrong(node, label, "a whole number")
+            if kind == "version" and number != fmt.VERSION:
+                self.add(
+                    pos_of(node),
+                    "E005",
+                    f"{_lead(label)}unsupported format version {number} "
+                    f"(this acmap reads version {fmt.VERSION})",
+                )
+                return SKIP
+            return number
+        if kind == "number" or kind == "text_or_number":
+            if tag in (_INT, _FLOAT):
+                number = _number(value)
+                if number is not None:
+                    return number
+            if kind == "text_or_number" and tag == _STR:
+                return value
+            return self._wrong(node, label, _KIND_WORDS[kind])
+        raise AssertionError(f"format field kind {kind!r} has no reader")  # pragma: no cover
+
+    def _wrong(self, node: Any, label: str, expected: str, hint: str = "") -> _Skip:
+        self.add(
+            pos_of(node),
+            "E005",
+            f"{_lead(label)}expected {expected}, got {_describe(node)} {node.value!r}{hint}",
+        )
+        return SKIP
+
+
+_KIND_WORDS = {
+    "text": "text",
+    "slug": "an id",
+    "int": "a whole number",
+    "version": "a whole number",
+    "number": "a number",
+    "text_or_number": "a number or text",
+    "date": "a date (YYYY-MM-DD)",
+    "enum": "one word from the allowed values",
+    "object": "a mapping",
+    "list": "a list",
+}
+_IGNORE_FIELD = fmt.Field("list", "Rules to silence", item=fmt.Field("text", "A rule code or name"))
+
+
+def _number(text: str) -> int | float | None:
+    cleaned = text.replace("_", "")
+    try:
+        return int(cleaned, 0)
+    except ValueError:
+        pass
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return value
