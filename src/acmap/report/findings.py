@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from acmap.findings import Finding, count_by_severity
-from acmap.report.terminal import SEVERITY_STYLE, Segment
+from acmap.report.terminal import SEVERITY_STYLE, Lines, Segment, use_colour
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -68,8 +68,6 @@ def print_findings(console: Console, findings: list[Finding]) -> None:
 
 
 def to_text(result: FindingsResult) -> None:
-    from acmap.report.terminal import Lines, use_colour
-
     summary = summary_line(result.files, result.findings)
     if not use_colour():
         write_findings(sys.stdout, result.findings)

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from acmap.findings import Finding, count_by_severity
-from acmap.report.findings import tally
+from acmap.report.findings import finding_segments, tally
+from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, Lines, Segment, width
 from acmap.words import plural
 
 if TYPE_CHECKING:
     from acmap.analysis.health import AccountReport
     from acmap.analysis.portfolio import GapsResult
-    from acmap.report.terminal import Lines
 
 
 def totals(result: GapsResult, shown: list[Finding] | None = None) -> str:
@@ -32,9 +32,6 @@ def totals(result: GapsResult, shown: list[Finding] | None = None) -> str:
 def to_text(result: GapsResult) -> None:
     """Validation findings and the next actions first, then each account as it is formatted:
     a portfolio's report streams out instead of being held whole."""
-    from acmap.report.findings import finding_segments
-    from acmap.report.terminal import Lines, width
-
     total = width()
     out = Lines()
     if result.validation:
@@ -61,8 +58,6 @@ def to_text(result: GapsResult) -> None:
 
 
 def _account_block(out: Lines, report: AccountReport, total: int) -> None:
-    from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, Segment
-
     out.add(
         (report.id, "bold"),
         f" — {report.name}  ",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from acmap.words import plural
+from acmap.report.terminal import indented, width
+from acmap.words import plural, role_label
 
 if TYPE_CHECKING:
     from acmap.analysis.partners import PartnersResult, PartnerSummary
@@ -44,8 +45,6 @@ def money(values: dict[str, float]) -> str:
 
 
 def to_text(result: PartnersResult) -> None:
-    from acmap.report.terminal import width
-
     if not result.partners:
         sys.stdout.write(f"No partners in {plural(result.accounts, 'account')}.\n")
         return
@@ -68,9 +67,6 @@ def to_text(result: PartnersResult) -> None:
 
 
 def _partner(summary: PartnerSummary, total: int) -> list[str]:
-    from acmap.report.terminal import indented
-    from acmap.words import role_label
-
     facts = [
         plural(len(summary.accounts), "account"),
         f"knows {plural(summary.people, 'person', 'people')}, {summary.key_reached} key",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from acmap.report.findings import finding_line, finding_segments
+from acmap.report.terminal import STATUS_STYLE, Lines, Segment
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -66,9 +68,6 @@ def _age(days: int | None) -> str:
 
 
 def to_text(result: PortfolioResult) -> None:
-    from acmap.report.findings import finding_segments
-    from acmap.report.terminal import STATUS_STYLE, Lines, Segment
-
     out = Lines()
     for f in result.invalid:
         out.add(*finding_segments(f))
@@ -120,8 +119,6 @@ def to_json(result: PortfolioResult) -> None:
 def to_csv(result: PortfolioResult) -> None:
     """The rows on stdout; the files left out, as finding lines, on stderr."""
     import csv
-
-    from acmap.report.findings import finding_line
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
