@@ -41,7 +41,7 @@ def import_(
 
     Never replaces a value the map already has unless --update. Exit 2 on a bad CSV.
     """
-    from acmap.crm.csv_import import FIELDS, BadCsv, NotImported, import_contacts
+    from acmap.edit.importer import FIELDS, BadCsv, NotImported, import_contacts
     from acmap.load import LoadError
     from acmap.report import reporter
 

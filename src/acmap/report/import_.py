@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from acmap.words import plural
 
 if TYPE_CHECKING:
-    from acmap.crm.csv_import import ImportResult
+    from acmap.edit.importer import ImportResult
     from acmap.crm.plan import Change
 
 
