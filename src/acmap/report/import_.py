@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from acmap.words import plural
 
 if TYPE_CHECKING:
-    from acmap.edit.importer import ImportResult
     from acmap.crm.plan import Change
+    from acmap.edit.importer import ImportResult
 
 
 def write_text(result: ImportResult) -> None:

@@ -111,63 +111,36 @@ def opportunity_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
                 None,
             )
             continue
-        who = opp.name
-        if was.name != opp.name:
-            yield Change(
-                section,
-                opp.id,
-                f"Opportunity {was.name} renamed to {opp.name}",
-                "name",
-                was.name,
-                opp.name,
-            )
-        if was.stage != opp.stage:
-            yield Change(
-                section,
-                opp.id,
-                f"{who}: {show(was.stage)} → {show(opp.stage)}",
-                "stage",
-                was.stage,
-                opp.stage,
-            )
-        if (was.amount, was.currency) != (opp.amount, opp.currency):
-            yield Change(
-                section,
-                opp.id,
-                f"{who}: amount {_money(was) or 'none'} → {_money(opp) or 'none'}",
-                "amount",
-                was.amount,
-                opp.amount,
-            )
-        if was.close_date != opp.close_date:
-            yield Change(
-                section,
-                opp.id,
-                f"{who}: close date {show(was.close_date)} → {show(opp.close_date)}",
-                "close_date",
-                was.close_date,
-                opp.close_date,
-            )
-        for person in opp.buying_group:
-            if person not in was.buying_group:
-                yield Change(
-                    section,
-                    opp.id,
-                    f"{who}: {name_of(new, person)} joined the buying group",
-                    "buying_group",
-                    None,
-                    person,
-                )
-        for person in was.buying_group:
-            if person not in opp.buying_group:
-                yield Change(
-                    section,
-                    opp.id,
-                    f"{who}: {name_of(old, person)} left the buying group",
-                    "buying_group",
-                    person,
-                    None,
-                )
+        yield from _opportunity_changes(old, new, was, opp)
     for opp in old.account.opportunities:
         if opp.id not in after:
             yield Change(section, opp.id, f"Opportunity removed: {opp.name}", None)
+
+
+def _opportunity_changes(
+    old: AccountMap, new: AccountMap, was: Opportunity, opp: Opportunity
+) -> Iterator[Change]:
+    """What changed in one opportunity that both sides have."""
+
+    def change(field: str, text: str, before: object, after: object) -> Change:
+        return Change("opportunities", opp.id, text, field, before, after)
+
+    who = opp.name
+    if was.name != opp.name:
+        yield change("name", f"Opportunity {was.name} renamed to {opp.name}", was.name, opp.name)
+    if was.stage != opp.stage:
+        yield change("stage", f"{who}: {show(was.stage)} → {show(opp.stage)}", was.stage, opp.stage)
+    if (was.amount, was.currency) != (opp.amount, opp.currency):
+        words = f"{who}: amount {_money(was) or 'none'} → {_money(opp) or 'none'}"
+        yield change("amount", words, was.amount, opp.amount)
+    if was.close_date != opp.close_date:
+        words = f"{who}: close date {show(was.close_date)} → {show(opp.close_date)}"
+        yield change("close_date", words, was.close_date, opp.close_date)
+    for person in opp.buying_group:
+        if person not in was.buying_group:
+            words = f"{who}: {name_of(new, person)} joined the buying group"
+            yield change("buying_group", words, None, person)
+    for person in was.buying_group:
+        if person not in opp.buying_group:
+            words = f"{who}: {name_of(old, person)} left the buying group"
+            yield change("buying_group", words, person, None)
