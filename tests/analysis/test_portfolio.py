@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from acmap.analysis.partners import partner_overlap
+from acmap.analysis.policy import load_settings
 from acmap.analysis.portfolio import check_files, find_gaps, portfolio_rows
 from acmap.analysis.priority import by_importance, worst_first
 from acmap.load.selection import SelectionError
-from acmap.settings import Settings, load_settings
+from acmap.settings import Settings
 from tests.helpers import REPO, write_map_file
 
 TODAY = date(2026, 11, 22)
