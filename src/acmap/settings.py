@@ -144,7 +144,9 @@ def parse_settings(raw: dict[str, Any], path: Path, *, knobs: KnobNames) -> Sett
         raise ConfigError(f"{where}: maps must be a folder name, got {maps!r}")
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in maps):
         raise ConfigError(f"{where}: maps {maps!r} holds a control character")
-    if Path(maps).is_absolute() or not inside(root / maps, root):
+    # Set in the file: checked here. The default maps/ is guarded where it is used (a symlink
+    # out of the project is refused by the walk and by every write), as without acmap.toml.
+    if "maps" in raw and (Path(maps).is_absolute() or not inside(root / maps, root)):
         raise ConfigError(
             f"{where}: maps = {maps!r} is outside the folder of acmap.toml (an absolute path, "
             "'..' or a symlink out of it); maps must be a folder inside the project"

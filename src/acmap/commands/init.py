@@ -59,14 +59,19 @@ def init(
         written = _write_all(texts, root)
     except WouldOverwrite as exc:
         fail(f"{relative(Path(str(exc)))} appeared while init was writing; nothing written")
-    except OSError as exc:
-        where = relative(Path(exc.filename)) if exc.filename else relative(folder) or "."
-        fail(f"{where}: cannot write: {exc.strerror or exc}; nothing written")
+    except _Failed as exc:
+        fail(f"{relative(exc.target)}: cannot write: {exc.reason}; nothing written")
     sys.stdout.write("".join(f"created {relative(name)}\n" for name in written))
     sys.stdout.write(
         "next: `acmap gaps` on the example, `acmap new ID --name NAME` for your accounts, "
         "`pre-commit install` for the hooks\n"
     )
+
+
+class _Failed(Exception):
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.target, self.reason = target, reason
 
 
 def _write_all(texts: list[tuple[Path, str]], root: Path) -> list[Path]:
@@ -85,8 +90,7 @@ def _write_all(texts: list[tuple[Path, str]], root: Path) -> list[Path]:
             except WouldOverwrite:
                 raise WouldOverwrite(str(target)) from None
             except OSError as exc:
-                exc.filename = exc.filename or str(target)
-                raise
+                raise _Failed(target, exc.strerror or str(exc)) from None
             info = target.stat()
             created.append((target, (info.st_dev, info.st_ino)))
     except BaseException:

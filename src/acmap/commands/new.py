@@ -34,11 +34,10 @@ def new(
     """
     import re
 
-    from acmap.commands.options import relative
     from acmap.edit.atomic import WouldOverwrite, write_atomic
     from acmap.edit.templates import render, yaml_text
     from acmap.format import fields as formatv1
-    from acmap.load import load_text, project_root
+    from acmap.load import display, load_text, project_root
     from acmap.model import TIERS
 
     config = settings()
@@ -82,7 +81,7 @@ def new(
         today=day.isoformat(),
     )
     path = config.maps / f"{account_id}.yaml"
-    shown = relative(path)
+    shown = display(path)  # the link as named, never where a symlink leads
     checked = load_text(text, shown, stem=account_id)
     errors = [f for f in checked.findings if f.severity == "error"]
     if errors:  # a template bug, never the user's: say so rather than write a broken map
