@@ -60,3 +60,64 @@ def test_export_crash_keeps_the_previous_export(tmp_path: Path) -> None:
     assert "simulated crash" in result.err
     assert target.read_text() == "previous export\n"
     assert leftovers(tmp_path) == []
+
+
+def _killed_mid_write(folder: Path, *args: str) -> int:
+    """Run acmap until its temp file is complete, SIGKILL it before the rename; its pid."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers import REPO
+
+    seam = folder.parent / f"seam-{folder.name}"
+    seam.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
+    env["ACMAP_TEST_PAUSE_BEFORE_RENAME"] = str(seam)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "acmap", *args],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while not (seam / "ready").exists():
+        assert proc.poll() is None and time.monotonic() < deadline, "never reached the rename"
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    return proc.pid
+
+
+def test_a_killed_write_leaves_a_named_temp_file_that_the_next_write_removes(
+    tmp_path: Path,
+) -> None:
+    path = write_map_file(tmp_path, "acme.yaml", MAP)
+    (tmp_path / "contacts.csv").write_text(CSV)
+    pid = _killed_mid_write(tmp_path, "import", "contacts.csv", "--account", "acme")
+    assert path.read_text() == MAP  # the original, whole
+    assert leftovers(path.parent) == [f".acme.yaml.acmap-{pid}.tmp"]  # recognisably acmap's
+    # A temp file of a process that is alive (this one) is another writer's: never touched.
+    import os
+
+    live = path.parent / f".other.yaml.acmap-{os.getpid()}.tmp"
+    live.write_text("someone else's write in progress")
+    result = run_acmap("import", "contacts.csv", "--account", "acme", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "Paul Wendt" in path.read_text()
+    assert leftovers(path.parent) == [live.name]
+
+
+def test_a_killed_fmt_leaves_nothing_the_next_fmt_does_not_clean(tmp_path: Path) -> None:
+    path = write_map_file(
+        tmp_path, "acme.yaml", MAP.replace("{id: mlee, name: Mary Lee", "{name: Mary Lee, id: mlee")
+    )
+    before = path.read_text()
+    _killed_mid_write(tmp_path, "fmt")
+    assert path.read_text() == before and len(leftovers(path.parent)) == 1
+    assert run_acmap("fmt", cwd=tmp_path).code == 0
+    assert leftovers(path.parent) == []
+    assert "{id: mlee, name: Mary Lee" in path.read_text()

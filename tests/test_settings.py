@@ -81,3 +81,54 @@ def test_the_rules_are_asked_for_their_knobs_only_when_there_is_a_gaps_table() -
     assert asked == []
     parsed = parse_settings({"gaps": {"stale_days": 1}}, path, knobs=knobs)
     assert asked == [True] and parsed.gaps.base == {"stale_days": 1}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'maps = "caf\xe9"\n', "acmap.toml: not UTF-8 text (byte 0xe9 at offset 11)"),
+        (b'maps = "maps"\x00\n', "acmap.toml: not valid TOML"),
+        (b'maps = "ma\\u0000ps"\n', "acmap.toml: maps 'ma\\x00ps' holds a control character"),
+    ],
+    ids=["latin-1", "raw NUL", "escaped NUL"],
+)
+def test_undecodable_or_nul_settings_are_a_config_error_naming_the_file(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    """Once an "internal error" with a traceback's worth of nothing: now exit 2, one line."""
+    from tests.helpers import run_acmap
+
+    (tmp_path / "acmap.toml").write_bytes(data)
+    result = run_acmap("validate", cwd=tmp_path)
+    assert result.code == 2
+    assert message in result.err
+    assert result.err.startswith("acmap: ") and result.err.count("\n") == 1, result.err
+    assert "internal error" not in result.err
+
+
+def test_maps_must_stay_inside_the_folder_of_acmap_toml(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "accounts").symlink_to(outside)
+    (project / "sub").mkdir()
+    for maps in (str(outside), "/etc", "../outside", "sub/../../outside", "accounts"):
+        message = error(project, f"maps = {maps!r}\n")
+        assert f"maps = {maps!r} is outside the folder of acmap.toml" in message
+    for maps in ("maps", ".", "sub/../maps", "./sub"):
+        (project / "acmap.toml").write_text(f"maps = {maps!r}\n", encoding="utf-8")
+        assert load_settings(project).maps == project / maps
+
+
+def test_an_acmap_toml_linked_from_outside_the_project_is_not_read(tmp_path: Path) -> None:
+    secret = tmp_path / "credentials.toml"
+    secret.write_text('[default]\naws_secret_access_key = "hunter2"\n', encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "acmap.toml").symlink_to(secret)
+    with pytest.raises(ConfigError) as raised:
+        load_settings(project)
+    message = str(raised.value)
+    assert "symlink to a file outside the project is not followed" in message
+    assert "default" not in message and "hunter2" not in message

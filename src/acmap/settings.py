@@ -1,4 +1,6 @@
-"""acmap.toml: found by walking up from the working directory, like ruff's pyproject lookup.
+"""acmap.toml: found by walking up from the working directory, like ruff's pyproject lookup;
+and the project-root guard (`project_of`, `leads_out`), here because the settings say where the
+project is and every layer that reads or writes a file sits above this module.
 
 Parsed structurally: types, tiers, severities, and rule names checked against the registry of
 codes. The thresholds `[gaps]` may set ("knobs") are declared by the gap rules, which sit above
@@ -55,6 +57,54 @@ class Settings:
     gaps: GapSettings = field(default_factory=GapSettings)
 
 
+# --- the project-root guard -------------------------------------------------------------------
+# A pull request can commit a symlink (maps/ -> ~/.aws, .github/workflows -> /etc) or an
+# acmap.toml with maps = "/etc". One rule for every read and write: a symlink inside the project
+# is followed only when it resolves inside the project; settings paths must stay inside it.
+
+
+def project_of(folder: Path) -> Path:
+    """The project `folder` belongs to: the git work tree around it, else the folder itself."""
+    root = folder.resolve()
+    for candidate in (root, *root.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return root
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True when `path`, every symlink followed, is `root` or lies under it."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL
+        return False
+
+
+def leads_out(path: Path, root: Path) -> Path | None:
+    """The first symlink on the way to `path` that lies inside `root` and resolves outside it
+    (as the path names it), or None. Symlinks outside `root` are the user's own and followed:
+    an output path the user typed (`-o /tmp/out.svg`) is theirs to choose."""
+    root = root.resolve()
+    given = path if path.is_absolute() else Path.cwd() / path
+    current = Path(given.anchor)
+    for depth, part in enumerate(given.parts[1:], start=2):
+        if part == "..":
+            current = current.parent
+            continue
+        step = current / part
+        if not step.is_symlink():
+            current = step
+            continue
+        try:
+            target: Path | None = step.resolve(strict=False)
+        except (OSError, RuntimeError):
+            target = None  # a symlink loop: never followed
+        if target is None or (current.is_relative_to(root) and not target.is_relative_to(root)):
+            return Path(*given.parts[:depth])
+        current = target
+    return None
+
+
 def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_NAME
@@ -68,11 +118,18 @@ def load_settings(cwd: Path | None = None, *, knobs: KnobNames) -> Settings:
     path = find_config(start)
     if path is None:
         return Settings(root=start, maps=start / "maps")
+    if path.is_symlink() and not inside(path, project_of(path.parent)):
+        raise ConfigError(f"{path}: symlink to a file outside the project is not followed")
     try:
         with path.open("rb") as stream:
             raw = tomllib.load(stream)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     return parse_settings(raw, path, knobs=knobs)
@@ -85,6 +142,15 @@ def parse_settings(raw: dict[str, Any], path: Path, *, knobs: KnobNames) -> Sett
     maps = raw.get("maps", "maps")
     if not isinstance(maps, str) or not maps:
         raise ConfigError(f"{where}: maps must be a folder name, got {maps!r}")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in maps):
+        raise ConfigError(f"{where}: maps {maps!r} holds a control character")
+    # Set in the file: checked here. The default maps/ is guarded where it is used (a symlink
+    # out of the project is refused by the walk and by every write), as without acmap.toml.
+    if "maps" in raw and (Path(maps).is_absolute() or not inside(root / maps, root)):
+        raise ConfigError(
+            f"{where}: maps = {maps!r} is outside the folder of acmap.toml (an absolute path, "
+            "'..' or a symlink out of it); maps must be a folder inside the project"
+        )
     today = raw.get("today")
     if today is not None:
         today = _date(today, f"{where}: today")

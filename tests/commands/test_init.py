@@ -62,3 +62,43 @@ def test_refuses_a_maps_folder_with_maps(tmp_path: Path) -> None:
     result = run_acmap("init", cwd=tmp_path)
     assert result.code == 2 and "maps/ (not empty)" in result.err
     assert not (tmp_path / "acmap.toml").exists()
+
+
+def test_a_failed_write_removes_what_init_wrote_so_it_can_run_again(tmp_path: Path) -> None:
+    # A full disk, read-only folder or the like: here a file where init needs a folder, so the
+    # third of its four writes fails after two files (and maps/) were written.
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "workflows").write_text("not a folder\n")
+    result = run_acmap("init", cwd=tmp_path)
+    assert result.code == 2
+    assert "cannot write" in result.err and "nothing written" in result.err
+    assert "Traceback" not in result.err and "created" not in result.out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".github"]  # acmap.toml, maps/ gone
+    (tmp_path / ".github" / "workflows").unlink()
+    again = run_acmap("init", cwd=tmp_path)
+    assert again.code == 0, again.err
+    assert all((tmp_path / name).is_file() for name in CREATED)
+
+
+def test_a_crash_at_the_last_file_leaves_nothing_either(tmp_path: Path) -> None:
+    crash = {"ACMAP_TEST_FAIL_BEFORE_RENAME": ".pre-commit-config.yaml"}
+    result = run_acmap("init", str(tmp_path / "repo"), cwd=tmp_path, env=crash)
+    assert result.code == 2 and "simulated crash" in result.err
+    assert list(tmp_path.iterdir()) == []  # even the folder it created
+    assert run_acmap("init", str(tmp_path / "repo"), cwd=tmp_path).code == 0
+
+
+def test_never_writes_through_a_symlinked_folder_out_of_it(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    repo = tmp_path / "repo"
+    (repo / ".github").mkdir(parents=True)
+    (repo / ".github" / "workflows").symlink_to(outside)
+    result = run_acmap("init", cwd=repo)
+    assert result.code == 2
+    assert result.err == (
+        "acmap: .github/workflows/acmap.yml: cannot write: .github/workflows is a symlink out "
+        "of the project; acmap never writes through one\n"
+    )
+    assert list(outside.iterdir()) == []
+    assert sorted(p.name for p in repo.iterdir()) == [".github"]  # nothing written at all

@@ -59,6 +59,12 @@ def test_uses_the_maps_folder_of_acmap_toml(tmp_path: Path) -> None:
         (("globex", "--name", "G", "--tier", "huge"), "--tier 'huge'"),
         (("globex", "--name", "G", "--owner", "Dana Ruiz"), "--owner 'Dana Ruiz'"),
         (("globex", "--name", "  "), "--name must not be empty"),
+        # A terminal escape, a NUL-free control, a line break, a byte that is not UTF-8: once an
+        # "internal error" (the template would not validate), now a refusal naming the option.
+        (("globex", "--name", "Glo\x1b[31mbex"), "control character (U+001B)"),
+        (("globex", "--name", "Glo\x07bex"), "control character (U+0007)"),
+        (("globex", "--name", "Glo\u2028bex"), "control character (U+2028)"),
+        (("globex", "--name", "Glo\udcffbex"), "control character (U+DCFF)"),
     ],
 )
 def test_bad_input(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
@@ -66,3 +72,26 @@ def test_bad_input(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     assert result.code == 2
     assert message in result.err
     assert not (tmp_path / "maps").exists()
+
+
+def test_never_writes_outside_the_project(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    for maps in (str(outside), "../outside"):  # as root, maps = "/etc" once wrote there
+        (project / "acmap.toml").write_text(f"maps = {maps!r}\n")
+        result = run_acmap("new", "globex", "--name", "Globex", cwd=project)
+        assert result.code == 2, result.out
+        assert (
+            "acmap.toml: maps = " in result.err and "outside the folder of acmap.toml" in result.err
+        )
+    (project / "acmap.toml").unlink()
+    (project / "maps").symlink_to(outside)  # no acmap.toml: the default maps/, a link out
+    result = run_acmap("new", "globex", "--name", "Globex", cwd=project)
+    assert result.code == 2
+    assert result.err == (
+        "acmap: maps/globex.yaml: cannot write: maps is a symlink out of the project; "
+        "acmap never writes through one\n"
+    )
+    assert list(outside.iterdir()) == []

@@ -42,7 +42,7 @@ def export(
     import io
 
     from acmap.crm.export import account_record
-    from acmap.load.selection import SelectionError, load_selection
+    from acmap.load.selection import SelectionError, load_selection, project_root
 
     chosen = "csv" if output_format is None else pick_format(output_format, FORMATS)
     if output is not None and not force:
@@ -73,7 +73,9 @@ def export(
         from acmap.edit.atomic import WouldOverwrite, write_atomic
 
         try:
-            write_atomic(Path(output), stream.getvalue(), overwrite=force)
+            write_atomic(
+                Path(output), stream.getvalue(), overwrite=force, root=project_root(config)
+            )
         except WouldOverwrite:  # it appeared while we worked
             refuse_to_overwrite([Path(output)])
         except OSError as exc:

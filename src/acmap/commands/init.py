@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -31,14 +33,14 @@ def init(
     Exit 0 when created; 2 when a file is in the way.
     """
     from acmap.commands.options import relative
-    from acmap.edit.atomic import WouldOverwrite, write_atomic
+    from acmap.edit.atomic import Refused, WouldOverwrite, check_target
     from acmap.edit.templates import render
     from acmap.settings import Settings
 
     if folder.exists() and not folder.is_dir():
         fail(f"{folder} is a file, not a folder")
     day = today_for(Settings(root=folder, maps=folder / "maps"), today)
-    in_the_way = [name for name, _ in FILES if (folder / name).exists()]
+    in_the_way = [name for name, _ in FILES if os.path.lexists(folder / name)]
     if (folder / "maps").is_dir() and any((folder / "maps").iterdir()):
         in_the_way.append("maps/ (not empty)")
     if in_the_way:
@@ -46,21 +48,62 @@ def init(
             f"{', '.join(in_the_way)} already there in {relative(folder) or '.'}; "
             "acmap init never overwrites (run it in an empty folder)"
         )
+    root = folder.resolve()
     texts = [(folder / name, render(template, today=day.isoformat())) for name, template in FILES]
-    written = []
-    for target, text in texts:
+    for target, _ in texts:  # a symlinked .github/workflows or maps/ out of the folder: refused
         try:
-            write_atomic(target, text, overwrite=False)
-        except WouldOverwrite:
-            fail(f"{relative(target)} appeared while init was writing; stopped")
-        except OSError as exc:
-            fail(f"{relative(target)}: cannot write: {exc.strerror or exc}")
-        written.append(relative(target))
-    sys.stdout.write("".join(f"created {name}\n" for name in written))
+            check_target(target, root)
+        except Refused as exc:
+            fail(f"{relative(target)}: cannot write: {exc.strerror}")
+    try:
+        written = _write_all(texts, root)
+    except WouldOverwrite as exc:
+        fail(f"{relative(Path(str(exc)))} appeared while init was writing; nothing written")
+    except _Failed as exc:
+        fail(f"{relative(exc.target)}: cannot write: {exc.reason}; nothing written")
+    sys.stdout.write("".join(f"created {relative(name)}\n" for name in written))
     sys.stdout.write(
         "next: `acmap gaps` on the example, `acmap new ID --name NAME` for your accounts, "
         "`pre-commit install` for the hooks\n"
     )
+
+
+class _Failed(Exception):
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.target, self.reason = target, reason
+
+
+def _write_all(texts: list[tuple[Path, str]], root: Path) -> list[Path]:
+    """Write every file or none: when one write fails, the files and folders written before
+    it are removed again (only those this run created), so init can simply run again."""
+    from acmap.edit.atomic import WouldOverwrite, write_atomic
+
+    created: list[tuple[Path, tuple[int, int]]] = []
+    folders: list[Path] = []
+    try:
+        for target, text in texts:
+            missing = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
+            folders.extend(reversed(missing))
+            try:
+                write_atomic(target, text, overwrite=False, root=root)
+            except WouldOverwrite:
+                raise WouldOverwrite(str(target)) from None
+            except OSError as exc:
+                raise _Failed(target, exc.strerror or str(exc)) from None
+            info = target.stat()
+            created.append((target, (info.st_dev, info.st_ino)))
+    except BaseException:
+        for target, identity in reversed(created):
+            with contextlib.suppress(OSError):
+                info = target.stat()
+                if (info.st_dev, info.st_ino) == identity:  # still the file we wrote
+                    target.unlink()
+        for made in reversed(folders):
+            with contextlib.suppress(OSError):
+                made.rmdir()  # only when empty
+        raise
+    return [target for target, _ in created]
 
 
 def register(app: typer.Typer) -> None:

@@ -34,11 +34,10 @@ def new(
     """
     import re
 
-    from acmap.commands.options import relative
     from acmap.edit.atomic import WouldOverwrite, write_atomic
     from acmap.edit.templates import render, yaml_text
     from acmap.format import fields as formatv1
-    from acmap.load import load_text
+    from acmap.load import display, load_text, project_root
     from acmap.model import TIERS
 
     config = settings()
@@ -55,6 +54,9 @@ def new(
         fail(f"--owner {owner!r} is not a valid team-member id (e.g. dana)")
     if not name.strip():
         fail("--name must not be empty")
+    bad = _control(name)
+    if bad is not None:
+        fail(f"--name must be plain text: it holds a control character (U+{ord(bad):04X})")
     if owner:
         owner_block = (
             f"  owner: {owner}    # our account owner: an id from team\n"
@@ -79,13 +81,13 @@ def new(
         today=day.isoformat(),
     )
     path = config.maps / f"{account_id}.yaml"
-    shown = relative(path)
+    shown = display(path)  # the link as named, never where a symlink leads
     checked = load_text(text, shown, stem=account_id)
     errors = [f for f in checked.findings if f.severity == "error"]
     if errors:  # a template bug, never the user's: say so rather than write a broken map
         fail(f"internal error: the new map would not validate: {errors[0].message}")
     try:
-        write_atomic(path, text, overwrite=False)
+        write_atomic(path, text, overwrite=False, root=project_root(config))
     except WouldOverwrite:
         fail(f"{shown} already exists; acmap new never overwrites a map")
     except OSError as exc:
@@ -93,6 +95,17 @@ def new(
     sys.stdout.write(
         f"created {shown}\nnext: name the people who matter, then run `acmap gaps {account_id}`\n"
     )
+
+
+def _control(text: str) -> str | None:
+    """The first character of `text` a name cannot hold: a control character (ESC, NUL, a line
+    break of any kind), or a byte the terminal's encoding could not decode (a lone surrogate)."""
+    import unicodedata
+
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            return char
+    return None
 
 
 def register(app: typer.Typer) -> None:

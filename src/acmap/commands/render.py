@@ -111,7 +111,7 @@ def render(
         options = pipeline.options_for(account_map, config.gaps, day, view, focus, depth, legend)
         data = pipeline.diagram(account_map, options, fmt, timeout)
         if output is not None:
-            pipeline.write(output, data)
+            pipeline.write(output, data, config)
             return
     except pipeline.DiagramError as exc:
         fail(str(exc))

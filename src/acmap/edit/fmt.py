@@ -60,7 +60,20 @@ class Outcome:
 
 def format_file(path: Path, root: Path, write: bool) -> Outcome:
     """Format one map file read through acmap.load; with `write`, write it back when it changed
-    (in the encoding it came in, to the real file behind an in-project symlink)."""
+    (in the encoding it came in, to the real file behind an in-project symlink), holding the
+    map's lock from the read to the write so a concurrent `acmap import` is never lost."""
+    if not write:
+        return _format_file(path, root, write=False)
+    from acmap.edit.atomic import hold
+    from acmap.load.read import escapes
+
+    if escapes(path, root) is not None:  # refused by the read; never opened, not even to lock
+        return _format_file(path, root, write=False)
+    with hold(path.resolve()):
+        return _format_file(path, root, write=True)
+
+
+def _format_file(path: Path, root: Path, write: bool) -> Outcome:
     from acmap.edit.atomic import write_map
     from acmap.format import codes
     from acmap.load import LoadError, Rejected, display, read_map
@@ -82,7 +95,7 @@ def format_file(path: Path, root: Path, write: bool) -> Outcome:
         outcome.skipped = True
     if write and outcome.changed:
         try:
-            write_map(source, outcome.after)
+            write_map(source, outcome.after, root)
         except LoadError as exc:
             outcome.problem = str(exc)
         except OSError as exc:

@@ -21,7 +21,7 @@ from acmap.crm.contacts import FIELDS, BadCsv, Contacts
 from acmap.crm.plan import Plan
 
 if TYPE_CHECKING:
-    from acmap.load import MapText
+    from acmap.load import Loaded, MapText
     from acmap.settings import Settings
 
 __all__ = ["FIELDS", "BadCsv", "ImportResult", "NotImported", "import_contacts"]
@@ -55,29 +55,54 @@ def import_contacts(
 ) -> ImportResult:
     """Read the CSV, plan the merge into `account`'s map, and (unless dry_run) write it.
     Raises LoadError (the map), BadCsv (the CSV) or NotImported (the merge)."""
-    from acmap.crm.contacts import read_contacts
-    from acmap.crm.plan import plan_merge
-    from acmap.load import open_account, require_map
+    from acmap.edit.atomic import hold, unchanged_since
+    from acmap.load import open_account, project_root, require_map
 
     loaded = open_account(account, settings)
-    account_map = require_map(loaded)
+    require_map(loaded)
     source = loaded.source
-    assert source is not None  # open_account keeps it for a map without errors
     try:
         data = Path(csv_file).read_bytes()
     except IsADirectoryError:
         raise BadCsv(f"{csv_file}: is a directory, not a CSV file") from None
     except OSError as exc:
         raise BadCsv(f"{csv_file}: cannot read ({exc.strerror or exc})") from None
-    contacts = read_contacts(data, csv_file, columns, encoding)
-    plan = plan_merge(account_map, contacts, update=update)
-    result = ImportResult(plan, contacts, source.display, dry_run)
-    if result.written:
-        _write(source, plan)
+    if source is None or dry_run:
+        return _merge(loaded, data, csv_file, columns, encoding, update, dry_run)
+    # The read-modify-write under the map's lock: another acmap writer (a second import, fmt)
+    # waits, or has finished and we read its result again; nothing is lost either way.
+    with hold(source.real):
+        if not unchanged_since(source):
+            loaded = open_account(account, settings)
+        result = _merge(loaded, data, csv_file, columns, encoding, update, dry_run)
+        if result.written:
+            assert loaded.source is not None
+            _write(loaded.source, result.plan, project_root(settings))
     return result
 
 
-def _write(source: MapText, plan: Plan) -> None:
+def _merge(
+    loaded: Loaded,
+    data: bytes,
+    csv_file: str,
+    columns: dict[str, str] | None,
+    encoding: str,
+    update: bool,
+    dry_run: bool,
+) -> ImportResult:
+    from acmap.crm.contacts import read_contacts
+    from acmap.crm.plan import plan_merge
+    from acmap.load import require_map
+
+    account_map = require_map(loaded)
+    source = loaded.source
+    assert source is not None  # open_account keeps it for a map without errors
+    contacts = read_contacts(data, csv_file, columns, encoding)
+    plan = plan_merge(account_map, contacts, update=update)
+    return ImportResult(plan, contacts, source.display, dry_run)
+
+
+def _write(source: MapText, plan: Plan, root: Path) -> None:
     from acmap.edit.atomic import write_map
     from acmap.edit.merge import apply_plan
     from acmap.load import LoadError, load_text
@@ -98,7 +123,7 @@ def _write(source: MapText, plan: Plan) -> None:
             f"{first.message}); {shown} is unchanged"
         )
     try:
-        write_map(source, merged)
+        write_map(source, merged, root)
     except LoadError as exc:
         raise NotImported(str(exc)) from None
     except OSError as exc:

@@ -3,12 +3,34 @@ text, so every comment, quote and blank line the user wrote stays where it was."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from acmap.format import fields as formatv1
 
-if TYPE_CHECKING:
-    from acmap.crm.plan import Plan
+
+class SetValue(Protocol):
+    """One value a plan sets on a stakeholder (crm.plan.Change)."""
+
+    @property
+    def person(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def new(self) -> Any: ...
+
+
+class Plan(Protocol):
+    """What the merge applies (crm.plan.Plan, which sits beside edit/ and is not imported:
+    crm uses edit, never the other way round)."""
+
+    @property
+    def new_units(self) -> Sequence[dict[str, str]]: ...
+    @property
+    def new_people(self) -> Sequence[dict[str, Any]]: ...
+    @property
+    def set_values(self) -> Sequence[SetValue]: ...
+
 
 KEY_ORDER = tuple(formatv1.STAKEHOLDER.fields)
 CONTACT_FIELDS = tuple(formatv1.CONTACT.fields)

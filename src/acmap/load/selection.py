@@ -15,7 +15,7 @@ from acmap.load.parse import load_file
 from acmap.load.read import OUTSIDE, LoadError, OutsideProject, Rejected, Unreadable, read_bytes
 from acmap.load.read import display as _display
 from acmap.model import AccountMap
-from acmap.settings import Settings
+from acmap.settings import Settings, leads_out, project_of
 from acmap.words import did_you_mean
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -42,23 +42,29 @@ def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], l
     wanted = list(targets)
     files: list[Path] = []
     unreadable: list[str] = []
+    root = project_root(settings)
     if not wanted:
+        _guard(settings.maps, root)
         if not settings.maps.is_dir():
             raise SelectionError(
                 f"no maps folder at {settings.maps} (create it, pass paths, or set maps= in "
                 "acmap.toml)"
             )
-        return _walk(settings.maps, unreadable), unreadable
+        return _walk(settings.maps, root, unreadable), unreadable
     known_ids: dict[str, Path] | None = None
     for target in wanted:
         path = Path(target)
+        # A folder through a symlink out of the project is refused; for a file, the folders on
+        # its way are (the file itself is read.py's per-file guard: E011 in a portfolio).
+        _guard(path if path.is_dir() else path.parent, root)
         if path.is_dir():
-            files.extend(_walk(path, unreadable))
+            files.extend(_walk(path, root, unreadable))
         elif path.exists() or path.is_symlink():
             files.append(path)
         elif "/" not in target and not target.endswith(MAP_SUFFIXES):
             if known_ids is None:
-                known_ids = _ids_in(settings.maps)
+                _guard(settings.maps, root)
+                known_ids = _ids_in(settings.maps, root)
             if target in known_ids:
                 files.append(known_ids[target])
             else:
@@ -78,35 +84,61 @@ def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], l
 
 def project_root(settings: Settings) -> Path:
     """The folder a map may live in: the git work tree around the settings root, else that root."""
-    root = settings.root.resolve()
-    for folder in (root, *root.parents):
-        if (folder / ".git").exists():
-            return folder
-    return root
+    return project_of(settings.root)
 
 
-def _walk(folder: Path, unreadable: list[str] | None = None) -> list[Path]:
+FOLDER_OUTSIDE = (
+    "symlink to a folder outside the project is not followed (acmap reads only files in it)"
+)
+
+
+def _guard(folder: Path, root: Path) -> None:
+    """SelectionError when the way to `folder` goes through a symlink out of the project."""
+    link = leads_out(folder, root)
+    if link is not None:
+        raise SelectionError(f"{_display(link)}: {FOLDER_OUTSIDE}")
+
+
+def _walk(folder: Path, root: Path, unreadable: list[str] | None = None) -> list[Path]:
     """The map files under `folder`, sorted. A subfolder that cannot be listed is reported in
-    `unreadable`: skipping it silently would let CI pass without checking its maps."""
+    `unreadable`: skipping it silently would let CI pass without checking its maps. A symlinked
+    subfolder is walked when it resolves inside the project (once), reported when it leads out."""
 
     def report(error: OSError) -> None:
         if unreadable is not None:
             where = _display(Path(error.filename)) if error.filename else str(folder)
             unreadable.append(f"{where}: cannot read folder: {error.strerror or error}")
 
+    top_real = folder.resolve()
+    seen = {top_real}
     found = []
-    for root, dirs, names in os.walk(folder, onerror=report):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for top, dirs, names in os.walk(folder, onerror=report, followlinks=True):
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            sub = Path(top, name)
+            real = sub.resolve() if sub.is_symlink() else None
+            if real is not None and not real.is_relative_to(root):
+                if unreadable is not None:
+                    unreadable.append(f"{_display(sub)}: {FOLDER_OUTSIDE}")
+                continue
+            if real is not None and (
+                top_real.is_relative_to(real) or any(real.is_relative_to(s) for s in seen)
+            ):
+                continue  # a loop, or a folder walked already
+            if real is not None:
+                seen.add(real)
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(names):
             if name.endswith(MAP_SUFFIXES) and not name.startswith("."):
-                found.append(Path(root, name))
+                found.append(Path(top, name))
     return found
 
 
-def _ids_in(folder: Path) -> dict[str, Path]:
+def _ids_in(folder: Path, root: Path) -> dict[str, Path]:
     if not folder.is_dir():
         return {}
-    return {path.stem: path for path in _walk(folder)}
+    return {path.stem: path for path in _walk(folder, root)}
 
 
 def _load_one(

@@ -147,7 +147,7 @@ def render_all(
     from functools import partial
 
     from acmap.edit.atomic import WouldOverwrite, write_atomic
-    from acmap.load.selection import SelectionError, load_selection
+    from acmap.load.selection import SelectionError, load_selection, project_root
 
     work = partial(
         draw, gaps=config.gaps, today=today, view=view, legend=legend, fmt=fmt, timeout=timeout
@@ -167,7 +167,7 @@ def render_all(
             batch.broken.append(f"{account_id}: {data}")
             continue
         try:
-            write_atomic(path, data, overwrite=force)
+            write_atomic(path, data, overwrite=force, root=project_root(config))
         except WouldOverwrite:
             batch.broken.append(f"{path} exists; add --force to replace it")
         except OSError as exc:
@@ -176,11 +176,13 @@ def render_all(
     return batch
 
 
-def write(path: Path, data: bytes) -> None:
-    """Atomic, so an interrupted render never leaves half a diagram behind."""
+def write(path: Path, data: bytes, config: Settings | None = None) -> None:
+    """Atomic, so an interrupted render never leaves half a diagram behind; never through a
+    symlink in the project that leads out of it, never over a FIFO or a device."""
     from acmap.edit.atomic import write_atomic
+    from acmap.load.selection import project_root
 
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, root=None if config is None else project_root(config))
     except OSError as exc:
         raise DiagramError(f"{path}: cannot write: {exc.strerror or exc}") from None
