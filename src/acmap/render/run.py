@@ -195,12 +195,14 @@ def _exited(proc: subprocess.Popen[bytes], posix: bool) -> threading.Thread:
 
     def wait() -> None:
         try:
-            if posix:
+            if posix and hasattr(os, "waitid"):
                 os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
             else:
                 proc.wait()
         except ChildProcessError:
             pass  # reaped already
+        except OSError:
+            proc.wait()
 
     thread = threading.Thread(target=wait, daemon=True)
     thread.start()
@@ -228,10 +230,11 @@ def _kill_group(proc: subprocess.Popen[bytes], posix: bool) -> None:
     """Kill whatever is left of `dot` and everything it started (its session's process group:
     also on success, so no child of a wrapper outlives the run), then reap it."""
     if posix:
-        with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone
+        with contextlib.suppress(OSError):  # ESRCH: nothing of the group is left
             os.killpg(proc.pid, signal.SIGKILL)
-    elif proc.poll() is None:
-        proc.kill()
+    if proc.poll() is None:  # not POSIX, or the group could not be signalled
+        with contextlib.suppress(OSError):
+            proc.kill()
     proc.wait()
 
 
