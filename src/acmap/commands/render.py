@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,7 +12,6 @@ import typer
 from acmap.commands.options import TodayOption, fail, refuse_to_overwrite, settings, today_for
 
 if TYPE_CHECKING:
-    from acmap.findings import Finding
     from acmap.model import AccountMap
     from acmap.settings import Settings
 
@@ -65,6 +65,10 @@ def render(
         float,
         typer.Option("--timeout", min=0.001, help="Seconds to give Graphviz before stopping it."),
     ] = 60.0,
+    max_memory: Annotated[
+        int,
+        typer.Option(min=0, envvar="ACMAP_DOT_MAX_MEMORY", help="Graphviz's memory cap in MB."),
+    ] = 2048,
     legend: Annotated[
         bool, typer.Option("--legend/--no-legend", help="Draw the legend on the diagram.")
     ] = True,
@@ -77,13 +81,15 @@ def render(
 
     Without -o the diagram (SVG unless --format says otherwise) goes to stdout.
     Exit 0 on success, 1 when the map has errors, 2 on bad usage or when Graphviz fails.
+    Graphviz runs under limits, as the map decides its work: --timeout (then it and all it started
+    are killed), --max-memory (address space, MB of 2**20 bytes; 0: none), 64 kB of its messages.
     """
-    from acmap.render import VIEWS
+    from acmap.render import MAX_MEMORY_ENV, VIEWS
     from acmap.render import diagram as pipeline
     from acmap.report import reporter
 
-    config = settings()
-    day = today_for(config, today)
+    os.environ[MAX_MEMORY_ENV] = str(max_memory)  # run_dot's, also in --all's workers
+    day = today_for(config := settings(), today)
     if view not in VIEWS:
         fail(f"--view {view!r}: expected one of {', '.join(VIEWS)}")
     targets = list(target or [])
@@ -119,14 +125,9 @@ def render(
     sys.stdout.flush()
 
 
-def _print_errors(errors: list[Finding]) -> None:
-    from acmap.report.diagrams import error_lines
-
-    sys.stderr.write(error_lines(errors))
-
-
 def _load_one_map(targets: list[str], config: Settings) -> AccountMap:
     from acmap.load.selection import SelectionError, load_selection
+    from acmap.report.diagrams import error_lines
 
     try:
         selection = load_selection(targets, config)
@@ -136,9 +137,8 @@ def _load_one_map(targets: list[str], config: Settings) -> AccountMap:
         fail(problem)
     if selection.files > 1:
         fail(f"{targets[0]} holds {selection.files} map files: name one, or use --all -o DIR")
-    errors = [f for f in selection.findings if f.severity == "error"]
-    if errors:
-        _print_errors(errors)
+    if errors := [f for f in selection.findings if f.severity == "error"]:
+        sys.stderr.write(error_lines(errors))
         sys.stderr.write("acmap: the map has errors (see `acmap validate`); nothing rendered\n")
         raise typer.Exit(1)
     if not selection.maps:

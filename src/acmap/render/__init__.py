@@ -2,16 +2,27 @@
 
 dot.py builds the DOT text (view, title, units) from canvas.py (options, the statement writer),
 people.py (nodes), edges.py and legend.py, in the visual language of style.py, with every piece
-of user text escaped by safe.py; run.py runs `dot`; diagram.py is `acmap render`'s pipeline.
+of user text escaped by safe.py; run.py runs `dot` under limits (time, memory, output);
+diagram.py is `acmap render`'s pipeline.
 """
 
 from acmap.render.canvas import VIEWS, FocusError, RenderOptions
 from acmap.render.dot import build_dot
-from acmap.render.run import DEFAULT_TIMEOUT, FORMATS, RenderError, find_dot, run_dot
+from acmap.render.run import (
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT,
+    FORMATS,
+    MAX_MEMORY_ENV,
+    RenderError,
+    find_dot,
+    run_dot,
+)
 
 __all__ = [
+    "DEFAULT_MAX_MEMORY",
     "DEFAULT_TIMEOUT",
     "FORMATS",
+    "MAX_MEMORY_ENV",
     "VIEWS",
     "FocusError",
     "RenderError",
