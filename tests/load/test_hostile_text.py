@@ -1,0 +1,67 @@
+"""Hostile text the loader must refuse (issue 12): Unicode line breaks before sigils, numbers too
+large to compute with, negative counts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from acmap.load import load_text
+from tests.helpers import run_acmap, write_map_file
+
+BREAKS = ["\u2028", "\u2029", "\x85"]
+
+
+def hostile_map(brk: str) -> str:
+    """A small map (the red team's was 1.7 kB): a python/object/apply tag and a billion-laughs
+    bomb, every sigil right after a line break that libyaml knows and ASCII does not."""
+    lines = [f'a0: [{brk}&a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]]']
+    for i in range(1, 10):
+        items = ",".join(f"{brk}*a{i - 1}" for _ in range(9))
+        lines.append(f"a{i}: [{brk}&a{i} [{items}]]")
+    bomb = "\n    ".join(lines)
+    return (
+        "acmap: 1\naccount:\n  id: acme\n  name: Acme\n"
+        f"  x-run: [{brk}!!python/object/apply:os.system [echo pwned]]\n"
+        f"  x-bomb:\n    {bomb}\n"
+    )
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=["U+2028", "U+2029", "U+0085"])
+def test_a_tag_and_an_alias_bomb_after_a_unicode_line_break_are_e011(brk: str) -> None:
+    text = hostile_map(brk)
+    assert len(text.encode()) < 2000
+    started = time.perf_counter()
+    loaded = load_text(text, "acme.yaml", stem="acme")
+    assert time.perf_counter() - started < 1.0
+    assert loaded.map is None
+    assert "E011" in {f.code for f in loaded.findings}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[\u2028\ufeff!!python/object:os.system []]",  # libyaml skips a BOM at a line start
+        "[\u2029!!python/object:os.system []]",
+        "[1,\x85!!python/object:os.system []]",
+        "{a: 1,\u2028!!python/name:os.system x}",
+    ],
+)
+def test_a_tag_after_any_break_is_e011(value: str) -> None:
+    text = f"acmap: 1\naccount:\n  id: acme\n  name: Acme\n  x-a: {value}\n"
+    loaded = load_text(text, "acme.yaml", stem="acme")
+    assert [f.code for f in loaded.findings] == ["E011"], repr(value)
+
+
+def test_validate_and_fmt_refuse_the_hostile_map_fast(tmp_path: Path) -> None:
+    write_map_file(tmp_path, "acme.yaml", "")
+    (tmp_path / "maps" / "acme.yaml").write_text(hostile_map("\u2028"), encoding="utf-8")
+    started = time.perf_counter()
+    result = run_acmap("validate", "--no-cache", cwd=tmp_path, timeout=20)
+    assert result.code == 1 and "E011" in result.out, result.out + result.err
+    result = run_acmap("fmt", "--check", cwd=tmp_path, timeout=20)
+    assert result.code != 0 and "Traceback" not in result.err
+    assert "E011" in result.out + result.err
+    assert time.perf_counter() - started < 20
