@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from acmap.load.build import Loaded, Reader, pos_of, rejected
-from acmap.load.read import MAX_BYTES, Rejected, decode, display, read_bytes, too_big
+from acmap.load.read import MAX_BYTES, Rejected, decode, display, read_bytes, too_big, visible
 from acmap.load.yamlnodes import NodeLoader, tag_name
 from acmap.model import Pos
 
@@ -40,7 +40,7 @@ def load_file(path: Path, shown: str | None = None, root: Path | None = None) ->
         data = read_bytes(path, root, shown)
     except Rejected as exc:
         return rejected(shown, exc.line, exc.col, exc.code, exc.message)
-    return load_text(data, shown, stem=path.stem)
+    return load_text(data, shown, stem=visible(path.stem))
 
 
 def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None) -> Loaded:
