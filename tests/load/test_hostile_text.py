@@ -65,3 +65,50 @@ def test_validate_and_fmt_refuse_the_hostile_map_fast(tmp_path: Path) -> None:
     assert result.code != 0 and "Traceback" not in result.err
     assert "E011" in result.out + result.err
     assert time.perf_counter() - started < 20
+
+
+def amount_map(amount: str, employees: str = "10") -> str:
+    return (
+        "acmap: 1\naccount:\n  id: acme\n  name: Acme\n"
+        f"  employees: {employees}\n  revenue: 1000\n"
+        f"  opportunities:\n    - {{id: big, name: Big, amount: {amount}}}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "employees", "words"),
+    [
+        ("9" * 401, "10", "too large"),
+        ("1e400", "10", "too large"),
+        (".inf", "10", "too large"),
+        ("1000000000000001", "10", "too large"),
+        ("10", "9" * 5000, "too large"),
+        ("-5", "10", "negative"),
+        ("10", "-1", "negative"),
+    ],
+)
+def test_numbers_too_large_or_negative_are_e005(amount: str, employees: str, words: str) -> None:
+    loaded = load_text(amount_map(amount, employees), "acme.yaml", stem="acme")
+    assert loaded.map is None
+    assert [f.code for f in loaded.findings] == ["E005"]
+    assert words in loaded.findings[0].message
+    assert len(loaded.findings[0].message) < 200
+
+
+def test_large_but_real_numbers_are_kept() -> None:
+    loaded = load_text(amount_map("999999999999999.5", "2000000"), "acme.yaml", stem="acme")
+    assert loaded.map is not None and loaded.findings == []
+
+
+@pytest.mark.parametrize("command", [["show", "acme"], ["partners", "acme"], ["validate"]])
+def test_a_401_digit_amount_is_a_finding_not_an_internal_error(
+    tmp_path: Path, command: list[str]
+) -> None:
+    write_map_file(tmp_path, "acme.yaml", amount_map("9" * 401))
+    result = run_acmap(*command, cwd=tmp_path)
+    assert "Traceback" not in result.err and "internal error" not in result.err.lower()
+    if command[0] == "partners":  # a portfolio command: the map is left out, and says so
+        assert "errors left out" in result.err
+    else:
+        assert result.code in (1, 2)
+        assert "E005" in result.out + result.err and "too large" in result.out + result.err
