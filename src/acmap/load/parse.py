@@ -15,7 +15,7 @@ from typing import Any
 
 from acmap.load.build import Loaded, Reader, pos_of, rejected
 from acmap.load.read import MAX_BYTES, Rejected, decode, display, read_bytes, too_big, visible
-from acmap.load.yamlnodes import NodeLoader, tag_name
+from acmap.load.yamlnodes import NodeLoader, strict_problem, tag_name
 from acmap.model import Pos
 
 ALIAS_LIMIT = 64  # alias uses per file; real maps need a handful at most
@@ -61,6 +61,9 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
     root = _compose(text, file)
     if isinstance(root, Loaded):
         return root
+    strict = strict_problem(text)
+    if strict is not None:
+        return rejected(file, *strict[:2], "E001", strict[2])
     reader = Reader(file)
     if root is None:
         reader.add(Pos(1, 1), "E004", "empty file: a map needs at least `acmap: 1` and `account:`")
