@@ -56,6 +56,7 @@ def run_acmap(
             "COLUMNS": "100",
             "PYTHONPATH": str(REPO / "src"),
             "ACMAP_CACHE_DIR": _CACHE,
+            "ACMAP_CACHE_KEY": _CACHE + ".key",  # the cache's MAC key, outside the cache folder
         }
     )
     full_env.update(env or {})

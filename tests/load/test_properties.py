@@ -127,3 +127,41 @@ def test_examples_round_trip_through_the_dumper_unchanged_in_meaning() -> None:
         loaded = load_text(_dump(document), f"{name}.yaml", stem=name)
         assert loaded.findings == [], name
         assert loaded.map is not None and loaded.map.account.id == Path(f"{name}.yaml").stem
+
+
+# --- Unicode line breaks around sigils, keys and values (issue 12) ---------------------------
+
+_BREAK = st.sampled_from(["\u2028", "\u2029", "\x85", "\u2028\ufeff", "\n"])
+_HOSTILE = st.sampled_from(
+    ["!!python/object/apply:os.system [x]", "&a [1]", "*a", "!!str x", "!x", "!<tag:x> y", "[*a]"]
+)
+
+
+@settings(deadline=None, max_examples=150)
+@given(
+    name=st.sampled_from(sorted(EXAMPLES)),
+    edits=st.lists(
+        st.tuples(st.integers(0, 100_000), _BREAK, _HOSTILE, st.sampled_from(["", " ", "  "])),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_unicode_line_breaks_never_hide_a_tag_or_an_alias(
+    name: str, edits: list[tuple[int, str, str, str]]
+) -> None:
+    """A sigil after any break libyaml knows is still seen: the map is refused, or, when the
+    text around it makes it no sigil at all, the map has no unsafe node."""
+    text = EXAMPLES[name]
+    for where, brk, hostile, pad in edits:
+        at = where % (len(text) + 1)
+        text = text[:at] + brk + pad + hostile + text[at:]
+    _assert_only_findings(text)
+    loaded = load_text(text, "mutant.yaml", stem="mutant")
+    if loaded.map is not None:
+        # Accepted: then libyaml saw no tag or alias either (the graph check would have said).
+        from acmap.load.parse import _compose, check_graph
+
+        root = _compose(text, "x.yaml")
+        if root is not None and not hasattr(root, "findings"):
+            problems, ok = check_graph(root)
+            assert ok and not problems, problems

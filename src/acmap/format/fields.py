@@ -32,6 +32,13 @@ class Field:
     item: Field | None = None
     attr: str | None = None  # the model attribute, where it differs from the key
     default: str | None = None
+    minimum: int | None = None  # numbers: the least allowed value
+    maximum: int = 0  # numbers: the largest allowed magnitude (0: NUMBER_LIMIT)
+
+
+# No real account counts or deals beyond this; larger numbers (a 401-digit amount) only break
+# arithmetic downstream (float overflow), so the loader refuses them as E005.
+NUMBER_LIMIT = 10**15
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,7 @@ OPPORTUNITY = Shape(
         "id": _id("Short id of the opportunity."),
         "name": _text("What the deal is called.", required=True),
         "stage": _enum(m.STAGES, "Sales stage."),
-        "amount": Field("number", "Deal value."),
+        "amount": Field("number", "Deal value.", minimum=0),
         "currency": _text("ISO currency code, e.g. USD."),
         "close_date": Field("date", "Expected close date (YYYY-MM-DD)."),
         "buying_group": Field(
@@ -110,7 +117,7 @@ ACCOUNT = Shape(
         "industry": _text("Industry, free text."),
         "region": _text("Region, free text."),
         "website": _text("Website address."),
-        "employees": Field("int", "Head count."),
+        "employees": Field("int", "Head count.", minimum=0),
         "revenue": Field("text_or_number", "Annual revenue, a number or text like '$1.2B'."),
         "reviewed": Field("date", "When the whole map was last reviewed (YYYY-MM-DD)."),
         "goals": _texts("The account's own goals and objectives."),

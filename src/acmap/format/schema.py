@@ -81,6 +81,12 @@ def _field(spec: fmt.Field, definitions: dict[str, Any]) -> dict[str, Any]:
         out = {"type": "string", "enum": list(spec.choices)}
     else:  # pragma: no cover - every kind of formatv1 is handled above
         raise AssertionError(kind)
+    if kind in ("int", "number", "text_or_number"):
+        if spec.minimum is not None:
+            out["minimum"] = spec.minimum
+        else:
+            out["minimum"] = -(spec.maximum or fmt.NUMBER_LIMIT)
+        out["maximum"] = spec.maximum or fmt.NUMBER_LIMIT
     out["description"] = spec.doc
     if spec.default is not None:
         out["default"] = spec.default

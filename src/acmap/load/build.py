@@ -296,6 +296,8 @@ class Reader:
             return SKIP
         if kind == "int" or kind == "version":
             number = _number(value) if tag == _INT else None
+            if number is not None and not self._in_range(node, spec, label, number):
+                return SKIP
             if not isinstance(number, int):
                 return self._wrong(node, label, "a whole number")
             if kind == "version" and number != fmt.VERSION:
@@ -311,11 +313,34 @@ class Reader:
             if tag in (_INT, _FLOAT):
                 number = _number(value)
                 if number is not None:
-                    return number
+                    return number if self._in_range(node, spec, label, number) else SKIP
             if kind == "text_or_number" and tag == _STR:
                 return value
             return self._wrong(node, label, _KIND_WORDS[kind])
         raise AssertionError(f"format field kind {kind!r} has no reader")  # pragma: no cover
+
+    def _in_range(self, node: Any, spec: fmt.Field, label: str, number: float) -> bool:
+        limit = spec.maximum or fmt.NUMBER_LIMIT
+        if abs(number) > limit:
+            shown = (
+                node.value
+                if len(node.value) <= 24
+                else f"{node.value[:20]}… ({len(node.value)} characters)"
+            )
+            self.add(
+                pos_of(node),
+                "E005",
+                f"{_lead(label)}{shown} is too large: at most {limit:.0e} is allowed",
+            )
+            return False
+        if spec.minimum is not None and number < spec.minimum:
+            self.add(
+                pos_of(node),
+                "E005",
+                f"{_lead(label)}{node.value} is negative: it must be {spec.minimum} or more",
+            )
+            return False
+        return True
 
     def _wrong(self, node: Any, label: str, expected: str, hint: str = "") -> _Skip:
         self.add(
@@ -343,6 +368,10 @@ _IGNORE_FIELD = fmt.Field("list", "Rules to silence", item=fmt.Field("text", "A 
 
 def _number(text: str) -> int | float | None:
     cleaned = text.replace("_", "")
+    if cleaned.lstrip("+-").lower() == ".inf":
+        return float("-inf" if cleaned[0] == "-" else "inf")
+    if len(cleaned) > 400:  # int() of thousands of digits is slow (and limited): surely too big
+        return float("inf") if cleaned.lstrip("+-")[:1].isdigit() else None
     try:
         return int(cleaned, 0)
     except ValueError:
@@ -351,6 +380,6 @@ def _number(text: str) -> int | float | None:
         value = float(cleaned)
     except ValueError:
         return None
-    if value != value or value in (float("inf"), float("-inf")):
+    if value != value:
         return None
-    return value
+    return value  # ±inf is then too large

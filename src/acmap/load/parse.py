@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from acmap.load.build import Loaded, Reader, pos_of, rejected
-from acmap.load.read import MAX_BYTES, Rejected, decode, display, read_bytes, too_big
-from acmap.load.yamlnodes import NodeLoader, tag_name
+from acmap.load.read import MAX_BYTES, Rejected, decode, display, read_bytes, too_big, visible
+from acmap.load.yamlnodes import NodeLoader, strict_problem, tag_name
 from acmap.model import Pos
 
 ALIAS_LIMIT = 64  # alias uses per file; real maps need a handful at most
@@ -23,9 +23,13 @@ EXPANSION_LIMIT = 100_000  # nodes after aliases are expanded
 DEPTH_LIMIT = 1_000  # libyaml's composer recurses in C: stop hostile nesting before it does
 
 _SAFE_TAGS = frozenset({"null", "str", "int", "float", "bool", "timestamp", "map", "seq", "merge"})
-# An anchor, alias or tag is a sigil followed by a name; "President & CEO" is not one.
-_SIGIL = re.compile(r"[&*!]\S")
-_SIGIL_AFTER = frozenset(" \t\r\n[{,:?-")
+# An anchor or alias is `&` or `*` followed by a name ("President & CEO" is not one); a tag is
+# `!`, alone or not. Only a sigil right after an ASCII letter or digit ("Q&A", "R&D", "a*b") is
+# surely inside a plain scalar: after anything else (a space, any line break libyaml knows:
+# U+0085, U+2028, U+2029; a BOM, which libyaml skips at a line start; a flow indicator or a
+# quote) it may start a token, so the file gets the graph check. Over-matching costs a walk;
+# under-matching would let a tag or an alias bomb through.
+_SIGIL = re.compile(r"(?<![0-9A-Za-z])(?:[&*]\S|!)")
 
 
 def load_file(path: Path, shown: str | None = None, root: Path | None = None) -> Loaded:
@@ -36,7 +40,7 @@ def load_file(path: Path, shown: str | None = None, root: Path | None = None) ->
         data = read_bytes(path, root, shown)
     except Rejected as exc:
         return rejected(shown, exc.line, exc.col, exc.code, exc.message)
-    return load_text(data, shown, stem=path.stem)
+    return load_text(data, shown, stem=visible(path.stem))
 
 
 def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None) -> Loaded:
@@ -57,6 +61,9 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
     root = _compose(text, file)
     if isinstance(root, Loaded):
         return root
+    strict = strict_problem(text)
+    if strict is not None:
+        return rejected(file, *strict[:2], "E001", strict[2])
     reader = Reader(file)
     if root is None:
         reader.add(Pos(1, 1), "E004", "empty file: a map needs at least `acmap: 1` and `account:`")
@@ -72,11 +79,7 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
 
 def _has_sigil(text: str) -> bool:
     """Could the text hold an anchor, alias or tag? Files without one skip the graph check."""
-    for match in _SIGIL.finditer(text):
-        start = match.start()
-        if start == 0 or text[start - 1] in _SIGIL_AFTER:
-            return True
-    return False
+    return _SIGIL.search(text) is not None
 
 
 _FLOW_OPEN = re.compile(r"[\[\]{}]")

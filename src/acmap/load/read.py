@@ -114,11 +114,19 @@ def display(path: Path) -> str:
     """How reports name a map file: relative to the working directory when inside it. The file
     itself is never resolved, so a symlink is named as the link, not as what it points to."""
     if not path.is_absolute():
-        return path.as_posix()
+        return visible(path.as_posix())
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        return visible(path.relative_to(Path.cwd()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return visible(path.as_posix())
+
+
+def visible(name: str) -> str:
+    """A file name's bytes that are not UTF-8 (surrogate escapes from the file system) as
+    `\\xNN`: printable, encodable, and still telling which file it is."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def escapes(path: Path, root: Path) -> str | None:
