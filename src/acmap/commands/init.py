@@ -32,7 +32,6 @@ def init(
 
     Exit 0 when created; 2 when a file is in the way.
     """
-    from acmap.commands.options import relative
     from acmap.edit.atomic import Refused, WouldOverwrite, check_target
     from acmap.edit.templates import render
     from acmap.settings import Settings
@@ -104,6 +103,15 @@ def _write_all(texts: list[tuple[Path, str]], root: Path) -> list[Path]:
                 made.rmdir()  # only when empty
         raise
     return [target for target, _ in created]
+
+
+def relative(path: Path, root: Path | None = None) -> str:
+    """A path as users want it in reports: relative to the working directory when inside it."""
+    base = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def register(app: typer.Typer) -> None:

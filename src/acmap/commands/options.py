@@ -115,15 +115,6 @@ def pick_format(requested: str | None, allowed: tuple[str, ...]) -> str:
     return requested
 
 
-def relative(path: Path, root: Path | None = None) -> str:
-    """A path as users want it in reports: relative to the working directory when inside it."""
-    base = root or Path.cwd()
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         from acmap.words import did_you_mean
