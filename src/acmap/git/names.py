@@ -1,4 +1,11 @@
-"""How reports name a repository path."""
+"""How reports name a repository path: the one name for text, Markdown and JSON alike.
+
+A path is bytes to git and may hold newlines, terminal escapes or bytes that are not UTF-8; a
+report must stay valid UTF-8 and one line per name, and say which file it means. So a path that
+is not plain text is shown as git shows it (quoted, C escapes, octal bytes; acmap also escapes
+the invisible and line-breaking characters git leaves raw): a JSON consumer gets the same
+string a terminal shows.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +23,6 @@ _NAMED = {
     '"': '\\"',
     "\\": "\\\\",
 }
-
-
 _HIDDEN = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))  # controls, format marks, surrogates, breaks
 
 
