@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,49 @@ def test_a_mistyped_fail_level_gets_a_suggestion(repo: Path) -> None:
         "acmap: --fail-on-new 'warn': expected one of error, warning, never "
         "(did you mean 'warning'?)\n"
     )
+
+
+def test_renames_in_the_work_tree_and_rewritten_renames(repo: Path) -> None:
+    # Not staged: git's own diff would see a deletion and an untracked file.
+    (repo / "maps" / "hooli.yaml").rename(repo / "maps" / "hooli-xyz.yaml")
+    out = run_acmap("diff", cwd=repo).out
+    assert "hooli — Hooli (maps/hooli-xyz.yaml): renamed from maps/hooli.yaml" in out
+
+    # Renamed and rewritten past git's similarity: still the same account, so a rename.
+    git(repo, "rm", "-q", "maps/initech.yaml")
+    write_map_file(
+        repo,
+        "initech-corp.yaml",
+        "acmap: 1\naccount: {id: initech, name: Initech Corp}\nstakeholders:\n"
+        "  - {id: milton, name: Milton Waddams, roles: [economic_buyer], stance: blocker}\n",
+    )
+    commit(repo, "Initech rewritten")
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+    assert "initech — Initech Corp (maps/initech-corp.yaml): renamed from maps/initech.yaml" in out
+    assert "Bill Lumbergh" in out and "Milton Waddams" in out
+
+
+def test_a_change_that_keeps_size_and_times_is_still_seen(repo: Path) -> None:
+    path = repo / "maps" / "initech.yaml"
+    before = path.stat()
+    path.write_text(path.read_text().replace("skeptic", "neutral"), encoding="utf-8")
+    assert path.stat().st_size == before.st_size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the index's mtime again
+
+    out = run_acmap("diff", cwd=repo).out
+
+    assert "Bill Lumbergh: skeptic → neutral" in out
+
+
+def test_a_map_over_the_size_limit_is_reported_not_read(repo: Path) -> None:
+    big = "acmap: 1\naccount: {id: big, name: Big}\n" + "# padding padding padding\n" * 210_000
+    write_map_file(repo, "big.yaml", big)
+
+    worktree = run_acmap("diff", cwd=repo)
+    commit(repo, "A big map")
+    between = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo)
+
+    for result in (worktree, between):
+        assert result.code == 0, result.err
+        assert "maps/big.yaml:1:1: E011 unsafe-yaml file is 5,460,0" in result.out
+        assert "over the 5,242,880-byte size limit" in result.out

@@ -10,7 +10,7 @@ checking, the results cache and parallel loading.
     map_files(targets, settings)             files, folders and account ids → map files
     project_root(settings) -> Path           the folder no map may point out of
     load_selection(targets, settings, ...)   a portfolio, in parallel when large, cached
-    load_blobs / load_worktree               acmap diff's two sides (acmap.load.worktree)
+    read_worktree / load_side                acmap diff's two sides (acmap.load.worktree)
 
 Every error a command should print is a LoadError (SelectionError, Unreadable, OutsideProject,
 MapHasErrors, CannotEncode); nothing here exits.

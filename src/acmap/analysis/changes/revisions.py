@@ -13,7 +13,16 @@ from pathlib import Path
 
 from acmap.analysis.changes.account import AccountDiff, diff_account
 from acmap.findings import at_least
-from acmap.git import FileChange, Range, changed_maps, read_blobs, resolve, toplevel
+from acmap.git import (
+    FileChange,
+    Range,
+    changed_maps,
+    read_blobs,
+    resolve,
+    shown,
+    toplevel,
+    worktree,
+)
 from acmap.load import Loaded
 from acmap.settings import Settings
 
@@ -53,18 +62,67 @@ def diff_revisions(
     `paths` narrow the diff as git pathspecs relative to `cwd` (default: the maps folder).
     Raises acmap.git.GitError when git cannot answer (not a repository, unknown revision).
     """
+    from acmap.load.read import MAX_BYTES
+    from acmap.load.worktree import load_side
+
     cwd = cwd or Path.cwd()
     top = toplevel(cwd)
     span = resolve(base, head, cwd)
-    files = changed_maps(span, list(paths) or [_default_spec(settings, cwd)], cwd)
-    olds = [f.old for f in files if f.old is not None]
-    news = [f.new for f in files if f.new is not None]
-    from acmap.load.worktree import load_blobs, load_worktree
-
-    before = load_blobs(read_blobs(span.base, olds, top))
-    after = load_blobs(read_blobs(span.head, news, top)) if span.head else load_worktree(news, top)
+    specs = list(paths) or [_default_spec(settings, cwd)]
+    if span.head is None:
+        files, fresh = _worktree_files(span.base, specs, cwd, top)
+    else:
+        files, fresh = changed_maps(span, specs, cwd), {}
+    blobs = read_blobs([i for f in files for i in (f.old_id, f.new_id)], top, MAX_BYTES)
+    before = load_side({f.old: blobs.get(f.old_id or "") for f in files if f.old}, shown)
+    after = load_side(
+        {
+            f.new: fresh.get(f.new) if f.new_id is None else blobs.get(f.new_id)
+            for f in files
+            if f.new
+        },
+        shown,
+    )
+    files = _same_account_renamed(files, before, after)
     accounts = [_diff_file(change, before, after, settings, today) for change in files]
     return DiffResult(span, accounts)
+
+
+def _worktree_files(
+    base: str, specs: list[str], cwd: Path, top: Path
+) -> tuple[list[FileChange], dict[str, bytes | Loaded | None]]:
+    """The changes from commit `base` to the working tree, and the changed files' contents.
+    Git never looks at the files (its clean filters and fsmonitor would run): each is read
+    through the door and hashed as git would, and only the ones that differ are kept."""
+    from acmap.load.worktree import read_worktree
+
+    tree = worktree(base, specs, cwd)
+    fresh = read_worktree(list(tree.files), top, tree.same, shown, tree.unchanged)
+    return tree.changes(fresh), fresh
+
+
+def _same_account_renamed(
+    files: list[FileChange],
+    before: Mapping[str, Loaded | None],
+    after: Mapping[str, Loaded | None],
+) -> list[FileChange]:
+    """A deleted file and an added one that hold the same account are that account renamed
+    (git pairs only files with similar contents)."""
+    gone: dict[str, list[FileChange]] = {}
+    for f in files:
+        old = before.get(f.old) if f.status == "deleted" and f.old else None
+        if old is not None and old.map is not None and old.map.account.id:
+            gone.setdefault(old.map.account.id, []).append(f)
+    paired: dict[int, FileChange] = {}
+    dropped: set[int] = set()
+    for i, f in enumerate(files):
+        new = after.get(f.new) if f.status == "added" and f.new else None
+        if new is None or new.map is None or not gone.get(new.map.account.id):
+            continue
+        was = gone[new.map.account.id].pop(0)
+        paired[i] = FileChange("renamed", was.old, f.new, was.old_id, f.new_id)
+        dropped.add(id(was))
+    return [paired.get(i, f) for i, f in enumerate(files) if id(f) not in dropped]
 
 
 def _default_spec(settings: Settings, cwd: Path) -> str:
@@ -85,8 +143,8 @@ def _diff_file(
     new = after.get(change.new) if change.new else None
     return diff_account(
         _KIND.get(change.status, change.status),
-        change.old,
-        change.new,
+        shown(change.old) if change.old else None,
+        shown(change.new) if change.new else None,
         old.map if old else None,
         new.map if new else None,
         settings.gaps,
