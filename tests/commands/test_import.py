@@ -139,13 +139,102 @@ def test_hubspot_headers_and_column_mapping(acmap: Acmap, project: Path) -> None
 
 
 def test_a_name_already_taken_gets_a_numbered_slug(acmap: Acmap, project: Path) -> None:
-    twins = "Name,Email\nMary Lee,other.mary@acme.example\n"
-    # Same name, different email: matched by name (email is only a first chance).
+    # Same name, different email: two people (a name is only the last chance, and an email
+    # that contradicts it wins).
+    twins = "Name,Email\nMary Lee,other.mary@acme.example\nMary Lee,third.mary@acme.example\n"
     result = acmap("import", _csv(project, twins), "-a", "acme", cwd=project)
-    assert "0 people added" in result.out
+    assert result.code == 0, result.err
+    assert "2 people added, 0 updated" in result.out
+    assert "  + Mary Lee (mary-lee): contact email other.mary@acme.example" in result.out
+    assert "  + Mary Lee (mary-lee-2): contact email third.mary@acme.example" in result.out
     ids = "Name,Email,id\nJo Park,jo@acme.example,mlee\n"
     result = acmap("import", _csv(project, ids, "ids.csv"), "-a", "acme", "-n", cwd=project)
     assert "  = Mary Lee: name stays 'Mary Lee'" in result.out  # matched by id first
+
+
+def test_same_name_different_emails_are_different_people(acmap: Acmap, project: Path) -> None:
+    count = 300
+    rows = "".join(f"John,Smith,js{i}@acme.example,Title {i}\n" for i in range(count))
+    name = _csv(project, "First Name,Last Name,Email,Title\n" + rows)
+    result = acmap("import", name, "-a", "acme", cwd=project)
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"maps/acme.yaml: {count} people added, 0 updated")
+    loaded = load_file(project / "maps" / "acme.yaml")
+    assert loaded.map is not None, loaded.findings
+    smiths = [p for p in loaded.map.stakeholders if p.name == "John Smith"]
+    assert len(smiths) == count
+    assert [p.id for p in smiths[:3]] == ["john-smith", "john-smith-2", "john-smith-3"]
+    assert [(p.title, p.contact and p.contact.email) for p in smiths[:2]] == [
+        ("Title 0", "js0@acme.example"),
+        ("Title 1", "js1@acme.example"),
+    ]
+    # A name with no email matches only where nobody's email says otherwise: here anyone.
+    again = acmap("import", _csv(project, "Name\nJohn Smith\n", "x.csv"), "-a", "acme", cwd=project)
+    assert f"'John Smith' could be any of {count} people" in again.out
+
+
+def test_two_rows_for_one_person_are_noted_and_the_first_value_kept(
+    acmap: Acmap, project: Path
+) -> None:
+    text = (
+        "Name,Email,Title,Phone\n"
+        "Paul Wendt,paul@acme.example,Controller,\n"
+        "Paul Wendt,PAUL@acme.example,Head of Finance,+1 555 0199\n"
+        "Mary Lee,mary.lee@acme.example,,+1 555 0100\n"
+        "Mary Lee,,,+1 555 0111\n"
+    )
+    name = _csv(project, text)
+    result = acmap("import", name, "-a", "acme", "-n", cwd=project)
+    assert result.code == 0, result.err
+    out = result.out
+    assert out.startswith("maps/acme.yaml: 1 person added, 1 updated, 0 unchanged")
+    assert "  ! line 3: the same person as line 2, Paul Wendt (paul-wendt) — merged" in out
+    assert "  ! line 5: the same person as line 4, Mary Lee (mlee) — merged" in out
+    assert "  = Paul Wendt: title stays Controller (the CSV says 'Head of Finance'" in out
+    assert "  = Mary Lee: phone stays '+1 555 0100' (the CSV says '+1 555 0111'" in out
+    assert "  + Paul Wendt (paul-wendt): title Controller, contact email paul@acme.example, " in (
+        out
+    )
+    acmap("import", name, "-a", "acme", "--update", cwd=project)
+    loaded = load_file(project / "maps" / "acme.yaml")
+    assert loaded.map is not None, loaded.findings
+    mary, paul = loaded.map.stakeholders
+    assert paul.title == "Head of Finance"  # --update: the later row wins
+    assert mary.contact is not None and mary.contact.phone == "+1 555 0111"
+
+
+def test_the_last_persons_line_end_comment_stays_on_its_line(acmap: Acmap, project: Path) -> None:
+    path = project / "maps" / "acme.yaml"
+    path.write_text(
+        MAP.replace(
+            "{email: mary.lee@acme.example}", "{email: mary.lee@acme.example}  # keep me here"
+        )
+    )
+    result = acmap("import", _csv(project, SALESFORCE), "-a", "acme", cwd=project)
+    assert result.code == 0, result.err
+    text = _map(project)
+    # (ruamel moves the comment left of the longer line's end; it stays on the line)
+    assert '    contact: {email: mary.lee@acme.example, phone: "+1 555 0100"} # keep me here\n' in (
+        text
+    )
+    assert text.count("# keep me here") == 1
+    new = text[text.index("- id: paul-wendt") : text.index("# links come later")]
+    assert "#" not in new
+    assert text.index("ines-roth") < text.index("# links come later") < text.index("links: []")
+    # A block mapping's last key and a flow item at the end of the list alike.
+    for last in (
+        "  - id: jkim\n    name: Jin Kim   # keep me here\n",
+        "  - {id: jkim, name: Jin Kim}  # keep me here\n",
+    ):
+        path.write_text(MAP.replace("\n# links come later", last + "\n# links come later"))
+        result = acmap(
+            "import", _csv(project, "Name\nBo Ek\n", "bo.csv"), "-a", "acme", cwd=project
+        )
+        assert result.code == 0, result.err
+        text = _map(project)
+        assert last in text
+        assert text.index("bo-ek") < text.index("# links come later") < text.index("links: []")
+        assert "#" not in text[text.index("- id: bo-ek") : text.index("# links come later")]
 
 
 @pytest.mark.parametrize(

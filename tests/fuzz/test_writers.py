@@ -49,6 +49,60 @@ def test_export_then_import_changes_nothing(document: dict[str, Any]) -> None:
         assert Path(root / "maps" / "fuzz.yaml").read_bytes() == before
 
 
+# Text that breaks CSV: formula starts (OWASP), a start export must quote twice, and every
+# kind of line break (CR alone, CRLF, U+2028) inside a cell.
+CSV_HOSTILE = st.builds(
+    lambda head, body, tail: head + body + tail,
+    st.sampled_from(["", "=", "+", "-", "@", "\t", "\r", "'=", "''-", " @", "'"]),
+    st.sampled_from(["Ana", "1+1", 'HYPERLINK("http://x")', "SUM(A1)", "a,b", 'q"q']),
+    st.sampled_from(["", "\r", "\r\n", "\n", "\u2028", "\rx", "\r\ny", "\u2028z"]),
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@st.composite
+def csv_hostile_maps(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid map whose names and titles (people, units, the account) are CSV_HOSTILE."""
+    document = draw(account_maps(max_people=6))
+    for person in document["stakeholders"]:
+        for key in ("name", "title"):
+            if key in person and draw(st.booleans()):
+                person[key] = draw(CSV_HOSTILE)
+    for unit in document["units"][1:]:
+        unit["name"] = draw(CSV_HOSTILE)
+    document["account"]["name"] = draw(CSV_HOSTILE)
+    return document
+
+
+@settings(WRITERS, max_examples=25)  # two CLI runs an example: keep CI fast
+@given(csv_hostile_maps())
+def test_export_of_hostile_text_is_safe_and_reads_back(document: dict[str, Any]) -> None:
+    import csv
+    import io
+
+    from acmap.crm.contacts import read_contacts
+
+    text = to_yaml(document)
+    with project(text) as root:
+        exported = RUNNER.invoke(app, ["export", "-o", "people.csv"])
+        assert exported.exit_code == 0, exported.output
+        data = (root / "people.csv").read_bytes()
+        for row in csv.reader(io.StringIO(data.decode("utf-8"), newline="")):
+            assert not any(cell.startswith(FORMULA_STARTS) for cell in row), row
+        # acmap's own reader gets every name and title back as the map has it.
+        rows = read_contacts(data, "people.csv").rows
+        people = document["stakeholders"]
+        assert [r.values.get("id") for r in rows] == [p["id"] for p in people]
+        for row, person in zip(rows, people, strict=True):
+            for key in ("name", "title"):
+                # (a cell import would strip keeps its spaces when export quoted it: '\tAna)
+                assert row.values.get(key, "").strip() == (person.get(key) or "").strip()
+        before = (root / "maps" / "fuzz.yaml").read_bytes()
+        imported = RUNNER.invoke(app, ["import", "people.csv", "--account", "fuzz"])
+        assert imported.exit_code == 0, imported.output
+        assert (root / "maps" / "fuzz.yaml").read_bytes() == before
+
+
 @st.composite
 def commented_maps(draw: st.DrawFn) -> tuple[str, str]:
     """A valid map as (plain text, the same with comments on their own lines and at line

@@ -59,11 +59,10 @@ def export(
 
         stream.write(dump({"version": 1, "accounts": records}) + "\n")
     else:
-        import csv
-
+        from acmap.crm.cells import csv_writer
         from acmap.crm.export import COLUMNS, csv_rows
 
-        writer = csv.writer(stream, lineterminator="\n")
+        writer = csv_writer(stream)
         writer.writerow(COLUMNS)
         for record in records:
             writer.writerows(csv_rows(record))

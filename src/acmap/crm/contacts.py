@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from acmap.crm.cells import restore
 from acmap.model import INFLUENCE_LEVELS, ROLES, STANCES, STATUSES
 from acmap.words import did_you_mean
 
@@ -149,7 +150,8 @@ def read_contacts(
                     )
             values = {}
             for i, wanted in columns.items():
-                cell = record[i].strip() if i < len(record) else ""
+                # restore: the one `'` acmap export puts before a would-be formula.
+                cell = restore(record[i].strip()) if i < len(record) else ""
                 if cell and wanted != "ignore":
                     values[wanted] = cell
             contact = Contact(line, values)

@@ -12,9 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from acmap.crm.contacts import BadCsv, Contact, Contacts, split_list
+from acmap.crm.match import People, match, name_key, placeholder_seats
 from acmap.format import fields as formatv1
 from acmap.model import AccountMap, Stakeholder
 
@@ -30,10 +32,15 @@ def slug(text: str) -> str:
     return _SLUG_JUNK.sub("-", plain.casefold()).strip("-") or "person"
 
 
-def unique(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
+def unique(base: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
+    """`base`, or `base-2`, `base-3`, … whichever is free (and now taken). `counters` remembers
+    where each base's numbers got to, so 20,000 John Smiths cost linear time."""
+    n = counters.get(base, 2) if counters is not None else 2
+    candidate = base
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
+    if counters is not None:
+        counters[base] = n
     taken.add(candidate)
     return candidate
 
@@ -66,29 +73,20 @@ class Plan:
         return not (self.new_units or self.new_people or self.set_values)
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def plan_merge(account_map: AccountMap, contacts: Contacts, *, update: bool = False) -> Plan:
     """What importing `contacts` into `account_map` changes, without touching any file."""
     plan = Plan()
     people = {s.id: s for s in account_map.stakeholders}
-    by_email = {
-        s.contact.email.casefold(): s.id
-        for s in account_map.stakeholders
-        if s.contact and s.contact.email
-    }
-    by_name: dict[str, list[str]] = {}
-    for s in account_map.stakeholders:
-        for label in {s.display, s.name or ""} - {""}:
-            by_name.setdefault(_key(label), []).append(s.id)
+    index = People.of(account_map.stakeholders)
+    seats = placeholder_seats(account_map.stakeholders)
     units = {u.id: u.id for u in account_map.units}
-    units.update({_key(u.name): u.id for u in account_map.units})
+    units.update({name_key(u.name): u.id for u in account_map.units})
+    units.update({u.name: u.id for u in account_map.units})  # an exact name first
     unit_ids = {u.id for u in account_map.units}
     team = {m.id: m.id for m in account_map.account.team}
-    team.update({_key(m.name): m.id for m in account_map.account.team})
-    taken = set(people)
+    team.update({name_key(m.name): m.id for m in account_map.account.team})
+    team.update({m.name: m.id for m in account_map.account.team})
+    taken, counters = set(people), dict[str, int]()
     new_by_id: dict[str, dict[str, Any]] = {}
     matched: list[tuple[Contact, str]] = []
     claimed: set[str] = set()  # placeholders already filled by an earlier row
@@ -98,7 +96,8 @@ def plan_merge(account_map: AccountMap, contacts: Contacts, *, update: bool = Fa
         if account_id is not None and account_id != account_map.account.id:
             plan.skipped_rows += 1
             continue
-        found = _match(contact, people, by_email, by_name, new_by_id, claimed)
+        email = contact.values.get("email")
+        found = match(contact, index, seats, claimed, plan.notes)
         if found is None:
             title = contact.values.get("title")
             if not contact.name and not title:
@@ -108,83 +107,99 @@ def plan_merge(account_map: AccountMap, contacts: Contacts, *, update: bool = Fa
                 )
             given = contact.values.get("id")
             base = given if given and given not in taken else slug(contact.name or title or "")
-            person_id = unique(base, taken)
-            record: dict[str, Any] = {"id": person_id}
-            if contact.name:
-                record["name"] = contact.name
-            new_by_id[person_id] = record
+            found = unique(base, taken, counters)
+            record: dict[str, Any] = {"id": found}
+            new_by_id[found] = record
             plan.new_people.append(record)
-            if contact.name:
-                by_name.setdefault(_key(contact.name), []).append(person_id)
-            email = contact.values.get("email")
-            if email:
-                by_email[email.casefold()] = person_id
-            found = person_id
+            index.add(found, {contact.name}, email)
+        elif email and found not in index.emailed:
+            index.give_email(found, email)  # a name match: the row's email is theirs now
         matched.append((contact, found))
 
     # Second pass: managers may be people the CSV itself adds.
+    merge = _Merge(plan, people, new_by_id, update)
     for contact, person_id in matched:
         wanted = _wanted_values(
-            contact, plan, units, unit_ids, team, by_name, person_id, people, new_by_id
+            contact, plan, units, unit_ids, team, index.by_name, person_id, people, new_by_id
         )
-        if person_id in new_by_id:
-            record = new_by_id[person_id]
-            record.update({k: v for k, v in wanted.items() if k not in CONTACT_FIELDS})
-            contact_values = {k: wanted[k] for k in CONTACT_FIELDS if k in wanted}
-            if contact_values:
-                record["contact"] = contact_values
-            continue
-        person = people[person_id]
-        changed = False
+        merge.row(contact.line, person_id, wanted)
+    for record in plan.new_people:  # format v1 key order
+        ordered = {k: record[k] for k in KEY_ORDER if k in record}
+        if "contact" in ordered:
+            inner = ordered["contact"]
+            ordered["contact"] = {k: inner[k] for k in CONTACT_FIELDS if k in inner}
+        record.clear()
+        record.update(ordered)
+    seen = {person_id for _, person_id in matched if person_id in people}
+    plan.unchanged = len(seen - set(plan.updated_people))
+    return plan
+
+
+class _Merge:
+    """The rows' values into the plan. A value an earlier row of the CSV set is, like a value
+    in the map, replaced only with --update; a second row for one person is noted."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        people: dict[str, Stakeholder],
+        new_by_id: dict[str, dict[str, Any]],
+        update: bool,
+    ) -> None:
+        self.plan, self.people, self.new_by_id, self.update = plan, people, new_by_id, update
+        self.first_line: dict[str, int] = {}
+        self.earlier: dict[tuple[str, str], Change] = {}  # (person, key) → what a row set
+
+    def row(self, line: int, person_id: str, wanted: dict[str, Any]) -> None:
+        display = self._display(person_id, wanted)
+        first = self.first_line.setdefault(person_id, line)
+        if first != line:
+            wins = "the later line's" if self.update else f"line {first}'s"
+            self.plan.notes.append(
+                f"line {line}: the same person as line {first}, {display} ({person_id}) — "
+                f"merged; where they differ, {wins} value stays"
+            )
         for key, new in wanted.items():
+            before = self.earlier.get((person_id, key))
+            if before is not None:  # a value an earlier row of this CSV set
+                if _same(before.new, new, key):
+                    continue
+                if self.update:
+                    self._set(person_id, key, new, before)
+                else:
+                    self.plan.kept.append(Change(person_id, display, key, before.new, new))
+                continue
+            if person_id in self.new_by_id:
+                self._set(person_id, key, new, None)
+                continue
+            person = self.people[person_id]
             old = _current(person, key)
             if _same(old, new, key):
                 continue
             change = Change(person_id, person.display, key, old, new)
-            if not _present(person, key) or update:
-                plan.set_values.append(change)
-                changed = True
+            if not _present(person, key) or self.update:
+                self.plan.set_values.append(change)
+                self.earlier[(person_id, key)] = change
             else:
-                plan.kept.append(change)
-        if not changed:
-            plan.unchanged += 1
-    for record in plan.new_people:  # format v1 key order
-        ordered = {k: record[k] for k in KEY_ORDER if k in record}
-        record.clear()
-        record.update(ordered)
-    return plan
+                self.plan.kept.append(change)
 
+    def _set(self, person_id: str, key: str, new: Any, before: Change | None) -> None:
+        record = self.new_by_id.get(person_id)
+        if record is not None:
+            (record.setdefault("contact", {}) if key in CONTACT_FIELDS else record)[key] = new
+        if before is not None:
+            before.new = new  # the one change for this key, now the later row's value
+        else:
+            display = self._display(person_id, {})
+            change = Change(person_id, display, key, None, new)
+            self.earlier[(person_id, key)] = change
 
-def _match(
-    contact: Contact,
-    people: dict[str, Stakeholder],
-    by_email: dict[str, str],
-    by_name: dict[str, list[str]],
-    new_by_id: dict[str, dict[str, Any]],
-    claimed: set[str],
-) -> str | None:
-    person_id = contact.values.get("id")
-    if person_id is not None and (person_id in people or person_id in new_by_id):
-        return person_id
-    email = contact.values.get("email")
-    if email and email.casefold() in by_email:
-        return by_email[email.casefold()]
-    same_name = by_name.get(_key(contact.name), []) if contact.name else []
-    if len(same_name) == 1:
-        return same_name[0]
-    # A named person whose title is that of a placeholder fills the placeholder
-    # ("[VP Engineering]", name not yet known), when exactly one has that title.
-    title = contact.values.get("title")
-    if contact.name and title:
-        seats = [
-            s.id
-            for s in people.values()
-            if not s.identified and s.active and s.title and _key(s.title) == _key(title)
-        ]
-        if len(seats) == 1 and seats[0] not in claimed:
-            claimed.add(seats[0])
-            return seats[0]
-    return None
+    def _display(self, person_id: str, wanted: dict[str, Any]) -> str:
+        if person_id in self.people:
+            return self.people[person_id].display
+        record = self.new_by_id[person_id]
+        name = record.get("name") or wanted.get("name")
+        return str(name) if name else f"[{record.get('title') or wanted.get('title')}]"
 
 
 def _wanted_values(
@@ -193,7 +208,7 @@ def _wanted_values(
     units: dict[str, str],
     unit_ids: set[str],
     team: dict[str, str],
-    by_name: dict[str, list[str]],
+    by_name: dict[str, dict[str, None]],
     person_id: str,
     people: dict[str, Stakeholder],
     new_by_id: dict[str, dict[str, Any]],
@@ -213,14 +228,14 @@ def _wanted_values(
         wanted["last_contact"] = date.fromisoformat(values["last_contact"])
     if "unit" in values:
         unit = values["unit"]
-        found = units.get(unit) or units.get(_key(unit))
+        found = units.get(unit) or units.get(name_key(unit))
         if found is None:
             found = unique(slug(unit), unit_ids)
-            units[_key(unit)] = found
+            units[name_key(unit)] = found
             plan.new_units.append({"id": found, "name": unit})
         wanted["unit"] = found
     if "owner" in values:
-        owner = team.get(values["owner"]) or team.get(_key(values["owner"]))
+        owner = team.get(values["owner"]) or team.get(name_key(values["owner"]))
         if owner is None:
             plan.notes.append(
                 f"line {contact.line}: owner {values['owner']!r} is not on the account team — left out"
@@ -232,7 +247,7 @@ def _wanted_values(
         if manager_name in people or manager_name in new_by_id:
             managers = [manager_name]
         else:
-            managers = by_name.get(_key(manager_name), [])
+            managers = list(islice(by_name.get(name_key(manager_name), {}), 2))
         if len(managers) == 1 and managers[0] != person_id:
             wanted["reports_to"] = managers[0]
         else:

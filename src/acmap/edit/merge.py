@@ -21,8 +21,7 @@ class SetValue(Protocol):
 
 
 class Plan(Protocol):
-    """What the merge applies (crm.plan.Plan, which sits beside edit/ and is not imported:
-    crm uses edit, never the other way round)."""
+    """What the merge applies: crm.plan.Plan, described here so the merge needs only its shape."""
 
     @property
     def new_units(self) -> Sequence[dict[str, str]]: ...
@@ -56,7 +55,7 @@ def apply_plan(text: str, plan: Plan) -> str:
         for change in plan.set_values:
             _set(index[change.person], change.key, change.new)
         if plan.new_people:
-            previous = people[-1] if len(people) else None
+            previous = len(people) - 1
             added = []
             for record in plan.new_people:
                 entry = CommentedMap()
@@ -64,7 +63,7 @@ def apply_plan(text: str, plan: Plan) -> str:
                     _set(entry, key, value)
                 people.append(entry)
                 added.append(entry)
-            _move_tail(previous, added)
+            _move_tail(people, previous, added)
     return dump(yaml, tree)
 
 
@@ -150,29 +149,41 @@ def _last_slot(node: Any) -> tuple[Any, Any] | None:
     return None
 
 
-def _move_tail(previous: Any, added: list[Any]) -> None:
+def _move_tail(people: Any, previous: int, added: list[Any]) -> None:
     """Blank lines and comments after the old last stakeholder belong before the next section:
-    move them after the new last one. Where the old last was followed by a blank line, so is
+    move them after the new last one. Its end-of-line comment (`name: X  # keep me here`) is
+    about its own line and stays there. Where the old last was followed by a blank line, so is
     each new person, as hand-written maps separate people."""
     import copy
 
-    if previous is None or not added:
+    if previous < 0 or not added:
         return
-    source = _last_slot(previous)
-    if source is None:
+    source = _last_slot(people[previous])
+    if source is not None and not _flow(people[previous]):
+        holder, key = source
+        slot, at = holder.ca.items.get(key), 2
+    else:  # a flow mapping `- {id: a}  # …`: the sequence keeps what follows the item
+        slot, at = people.ca.items.get(previous), 0
+    if not slot or len(slot) <= at or slot[at] is None:
         return
-    holder, key = source
-    slot = holder.ca.items.get(key)
-    if not slot or len(slot) < 3 or slot[2] is None:
-        return
-    token = slot[2]
+    token = slot[at]
+    text: str = token.value
+    # ruamel's token holds the rest of the line (the end-of-line comment, or just its "\n"),
+    # then the blank and comment lines that follow.
+    eol = text.lstrip(" ").startswith("#")
+    end = text.find("\n") + 1 if eol else (1 if text.startswith("\n") else 0)
+    own_line, after = text[:end] or "\n", text[end:]
+    keep = copy.copy(token)
+    keep.value = own_line + ("\n" if after.startswith("\n") else "")
+    slot[at] = keep
     blank = copy.copy(token)
-    blank.value = "\n\n" if token.value.startswith("\n\n") else "\n"
-    slot[2] = blank
+    blank.value = "\n\n" if after.startswith("\n") else "\n"
+    tail = copy.copy(token)
+    tail.value = "\n" + after
     for i, entry in enumerate(added):
         target = _last_slot(entry)
         if target is None:
             continue
         target_holder, target_key = target
-        tail = token if i == len(added) - 1 else copy.copy(blank)
-        target_holder.ca.items.setdefault(target_key, [None, None, None, None])[2] = tail
+        moved = tail if i == len(added) - 1 else copy.copy(blank)
+        target_holder.ca.items.setdefault(target_key, [None, None, None, None])[2] = moved

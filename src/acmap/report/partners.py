@@ -108,9 +108,9 @@ def to_json(result: PartnersResult) -> None:
 
 
 def to_csv(result: PartnersResult) -> None:
-    import csv
+    from acmap.crm.cells import csv_writer
 
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv_writer(sys.stdout)
     writer.writerow(CSV_COLUMNS)
     for summary in result.partners:
         for presence in summary.accounts:

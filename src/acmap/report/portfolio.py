@@ -118,9 +118,9 @@ def to_json(result: PortfolioResult) -> None:
 
 def to_csv(result: PortfolioResult) -> None:
     """The rows on stdout; the files left out, as finding lines, on stderr."""
-    import csv
+    from acmap.crm.cells import csv_writer
 
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv_writer(sys.stdout)
     writer.writerow(CSV_COLUMNS)
     for r in result.reports:
         counts = r.counts
