@@ -319,6 +319,9 @@ def _wrapped_class() -> type[Text]:
                 room = options.max_width
                 plain_justify = (self.justify or options.justify) in (None, "default")
                 styles: dict[str, Style] = {}
+                newline = Segment.line()
+                plain = console.color_system is None  # no styles written: whole lines at once
+                pending: list[str] = []
                 for row in self.rows:
                     text, spans, original = row
                     if (
@@ -328,7 +331,13 @@ def _wrapped_class() -> type[Text]:
                         or "\n" in text
                         or cell_len(text) > room
                     ):
+                        if pending:
+                            yield Segment("".join(pending))
+                            pending = []
                         yield from console.render(as_text(row), options)
+                        continue
+                    if plain:
+                        pending.append(text + "\n")
                         continue
                     at = 0
                     for start, end, name in spans:
@@ -341,7 +350,9 @@ def _wrapped_class() -> type[Text]:
                         at = end
                     if at < len(text):
                         yield Segment(text[at:])
-                    yield Segment("\n")
+                    yield newline
+                if pending:
+                    yield Segment("".join(pending))
 
         class Wrapped(Text):
             """A Text whose lines are already wrapped (`rows`): rich casts it to Rendered
