@@ -141,3 +141,19 @@ def test_hanging_makes_words_visible_and_keeps_spans() -> None:
     text = hanging([("Acme\x1b]0;x\x07", "bold"), ("(acme)", "")], 80, 2)
     assert text.plain == "Acme\\x1b]0;x\\x07 (acme)"
     assert [(s.start, s.end, s.style) for s in text.spans] == [(0, 16, "bold")]
+
+
+@pytest.mark.parametrize("colour", [{"FORCE_COLOR": "1", "NO_COLOR": ""}, {}])
+def test_diff_makes_hostile_text_visible(tmp_path: Path, colour: dict[str, str]) -> None:
+    from tests.helpers import commit, git
+
+    root = _hostile_project(tmp_path)
+    git(root, "init", "-q")
+    commit(root, "hostile maps")
+    path = root / "maps" / "lumen-robotics.yaml"
+    source = path.read_text(encoding="utf-8")
+    path.write_text(source.replace("stance: advocate", "stance: blocker", 1), encoding="utf-8")
+    result = run_acmap("diff", *TODAY, cwd=root, env=colour)
+    assert "internal error" not in result.err
+    assert "EVIL" in result.out
+    assert_no_raw_controls(result.out + result.err)
