@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -79,7 +80,18 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(name)
 
 
+def _never_unencodable() -> None:
+    """stdout and stderr write what their encoding cannot hold as backslash escapes
+    (PYTHONIOENCODING=ascii, a C locale): never a UnicodeEncodeError halfway through a report."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # closed or detached
+                reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
+    _never_unencodable()
     app = make_app(_commands_for(sys.argv[1:]))
     try:
         app()

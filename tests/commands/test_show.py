@@ -56,3 +56,26 @@ def test_an_invalid_map_is_reported_not_shown(
     assert result.code == 1
     assert "E005" in result.out
     assert "Traceback" not in result.err
+
+
+def test_a_4_mb_name_shows_in_linear_time(tmp_path: Path) -> None:
+    """Wrapping was quadratic (a 4 MB name took 212 s): show stays within 2x validate."""
+    import time
+
+    from tests.helpers import EXAMPLE_MAPS, run_acmap
+
+    source = (EXAMPLE_MAPS / "lumen-robotics.yaml").read_text(encoding="utf-8")
+    big = ("Lumen Robotics " * (4_000_000 // 15)).strip()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "lumen-robotics.yaml").write_text(
+        source.replace("name: Lumen Robotics", f'name: "{big}"', 1), encoding="utf-8"
+    )
+    took = {}
+    for command in ("validate", "show"):
+        start = time.perf_counter()
+        result = run_acmap(command, "maps/lumen-robotics.yaml", *TODAY, cwd=tmp_path)
+        took[command] = time.perf_counter() - start
+        assert result.code in (0, 1), result.err
+    assert "Lumen Robotics Lumen" in result.out
+    assert max(len(line) for line in result.out.splitlines()) <= 100
+    assert took["show"] <= 2 * took["validate"] + 1, took

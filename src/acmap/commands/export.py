@@ -67,7 +67,9 @@ def export(
         for record in records:
             writer.writerows(csv_rows(record))
     if output is None:
-        sys.stdout.write(stream.getvalue())
+        from acmap.report.terminal import data
+
+        sys.stdout.write(data(stream.getvalue()))
     else:
         from acmap.edit.atomic import WouldOverwrite, write_atomic
 

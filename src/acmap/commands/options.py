@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol
 import typer
 
 from acmap.analysis.policy import load_settings
+from acmap.report.terminal import visible
 from acmap.settings import ConfigError, Settings
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class Read(Protocol):
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """A one-line error on stderr and the documented exit code: never a traceback."""
-    sys.stderr.write(f"acmap: {message}\n")
+    sys.stderr.write(f"acmap: {visible(message)}\n")
     raise typer.Exit(code)
 
 
@@ -81,7 +82,7 @@ def exit_if_unreadable(selection: Read) -> None:
     """Name every path that could not be read, then exit 2: a CI run must not pass on maps
     it never saw."""
     for problem in selection.unreadable:
-        sys.stderr.write(f"acmap: {problem}\n")
+        sys.stderr.write(f"acmap: {visible(problem)}\n")
     if selection.unreadable:
         raise typer.Exit(2)
 

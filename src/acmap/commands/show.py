@@ -18,17 +18,21 @@ def show(
     from acmap.analysis.account import account_view
     from acmap.commands.options import load_account_file
     from acmap.report import reporter
-    from acmap.report.terminal import console
+    from acmap.report.terminal import console, visible
 
     config = settings()
     day = today_for(config, today)
     loaded = load_account_file(account, config)
     out = console()
     if loaded.map is None:
+        from rich.text import Text
+
         from acmap.report.findings import print_findings
 
         print_findings(out, loaded.findings)
-        out.print(f"{loaded.file}: not shown, the map has errors (see above)", style="bold red")
+        out.print(
+            Text(f"{visible(loaded.file)}: not shown, the map has errors (see above)", "bold red")
+        )
         raise typer.Exit(1)
     view = account_view(loaded.map, config.gaps, day)
     reporter("account", "text")(view, out)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from acmap.contact import ago
 from acmap.model import MUTUAL_LINK_TYPES
 from acmap.report.account_people import org_tree
-from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, hanging
+from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, hanging, joined
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def text(view: AccountView, console: Console) -> None:
     for part in parts(view, console.width):
-        console.print(part)
+        console.print(part, crop=False)  # every line fits already: see terminal.hanging
 
 
 def parts(view: AccountView, width: int = 80) -> list[RenderableType]:
@@ -39,7 +39,6 @@ def parts(view: AccountView, width: int = 80) -> list[RenderableType]:
 
 
 def _heading(view: AccountView, width: int) -> Text:
-    from rich.text import Text
 
     account = view.map.account
     report = view.report
@@ -81,7 +80,7 @@ def _heading(view: AccountView, width: int) -> Text:
             f"{m.name} ({m.role.replace('_', ' ')})" if m.role else m.name for m in account.team
         )
         lines.append(hanging([(f"team: {team}", "dim")], width, 2))
-    return Text("\n").join(lines)
+    return joined(lines)
 
 
 def _section(title: str) -> Text:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from acmap.contact import ENGAGED, GONE_DARK, NEVER_CONTACTED, ContactState
-from acmap.report.terminal import hanging
+from acmap.report.terminal import hanging, joined, visible
 from acmap.words import role_label
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def org_tree(view: AccountView, width: int) -> Tree:
         if unit_id in placed_units:  # a cycle would be an E008; never loop on one anyway
             return
         placed_units.add(unit_id)
-        node = branch.add(f"[bold]{escape(units[unit_id].name)}[/bold]")
+        node = branch.add(f"[bold]{escape(visible(units[unit_id].name))}[/bold]")
         _add_people(node, people_in.get(unit_id, []), view, width, depth + 1)
         for child in children.get(unit_id, []):
             add_unit(node, child, depth + 1)
@@ -98,7 +98,6 @@ def _add_people(
 def person_label(person: Stakeholder, view: AccountView, width: int = 76) -> Text:
     """Name and title; then roles, stance, influence (and rank by computed influence), contact
     state and owner."""
-    from rich.text import Text
 
     faded = "" if person.active else "dim"
     head: list[tuple[str, str]] = [(person.display, "bold" if person.active else "dim strike")]
@@ -124,7 +123,7 @@ def person_label(person: Stakeholder, view: AccountView, width: int = 76) -> Tex
         if i:
             separated.append(("·", "dim"))
         separated.append((words, style))
-    return Text("\n").join([hanging(head, width, 2), hanging(separated, width, 0)])
+    return joined([hanging(head, width, 2), hanging(separated, width, 0)])
 
 
 def contact_style(contact: ContactState, key: bool) -> str:

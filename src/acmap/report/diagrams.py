@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Protocol
 
+from acmap.report.terminal import visible
+
 if TYPE_CHECKING:
     from acmap.findings import Finding
 
@@ -21,15 +23,15 @@ class Batch(Protocol):
 
 def error_lines(errors: list[Finding]) -> str:
     """The first few errors of the maps not drawn, as `file:line:col: CODE message` lines."""
-    return "".join(
-        f"{f.file}:{f.line}:{f.col}: {f.code} {f.message}\n" for f in errors[:SHOWN_ERRORS]
+    return visible(
+        "".join(f"{f.file}:{f.line}:{f.col}: {f.code} {f.message}\n" for f in errors[:SHOWN_ERRORS])
     )
 
 
 def text(batch: Batch) -> None:
     """`render --all`: the diagrams it could not draw or write, else the maps it skipped."""
     for problem in batch.broken:
-        sys.stderr.write(f"acmap: {problem}\n")
+        sys.stderr.write(f"acmap: {visible(problem)}\n")
     if batch.broken or not batch.errors:
         return
     sys.stderr.write(error_lines(batch.errors))

@@ -9,6 +9,7 @@ from acmap.analysis.changes import AccountDiff, DiffResult, GapChange
 from acmap.findings import count_by_severity
 from acmap.report.findings import finding_line
 from acmap.report.json import dump
+from acmap.report.terminal import emit
 from acmap.words import plural
 
 JSON_VERSION = 1
@@ -96,7 +97,7 @@ def quiet(diff: AccountDiff) -> bool:
 
 
 def to_text(result: DiffResult) -> None:
-    sys.stdout.write(text_report(result.span.label, result.accounts))
+    emit(text_report(result.span.label, result.accounts))
 
 
 def text_report(label: str, accounts: list[AccountDiff]) -> str:

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from acmap.findings import Finding, count_by_severity
-from acmap.report.terminal import SEVERITY_STYLE, Lines, Segment, use_colour
+from acmap.report.terminal import SEVERITY_STYLE, Lines, Segment, use_colour, visible
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -21,11 +21,11 @@ _CHUNK = 1000  # lines per coloured write: a portfolio's findings stream out
 def finding_segments(f: Finding) -> list[Segment]:
     """The one finding line, as styled segments (finding_line is their text)."""
     return [
-        (f"{f.file}:{f.line}:{f.col}:", "bold"),
+        (f"{visible(f.file)}:{f.line}:{f.col}:", "bold"),
         (" ", ""),
         (f.code, SEVERITY_STYLE[f.severity]),
         (f" {f.name} ", "dim"),
-        (f.message, ""),
+        (visible(f.message), ""),
     ]
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from acmap.report.terminal import emit
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def write_text(result: ImportResult) -> None:
     head = f"{result.file}: {', '.join(summary)} — {verdict}"
     if result.contacts.ignored:
         lines.append(f"  (columns not imported: {', '.join(result.contacts.ignored)})")
-    sys.stdout.write("\n".join([head, *lines]) + "\n")
+    emit("\n".join([head, *lines]) + "\n")
 
 
 def _value(value: object) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from acmap.report.terminal import indented, width
+from acmap.report.terminal import emit, indented, width
 from acmap.words import plural, role_label
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def to_text(result: PartnersResult) -> None:
         f"{sum(s.key_reached for s in summaries)} of them key; "
         f"{plural(intros, 'introduction')} to ask for"
     )
-    sys.stdout.write("\n".join(lines) + "\n")
+    emit("\n".join(lines) + "\n")
 
 
 def _partner(summary: PartnerSummary, total: int) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from acmap.analysis.paths import PathResult
 from acmap.graph import Path
 from acmap.report.json import write_json
-from acmap.report.terminal import width, wrap
+from acmap.report.terminal import emit, width, wrap
 from acmap.words import plural
 
 JSON_VERSION = 1
@@ -28,7 +28,7 @@ def to_text(result: PathResult) -> None:
     start, end = result.start.name, result.end.name
     if not result.paths:
         message = f"No path from {start} to {end} at {result.account_name}: {result.reason}"
-        sys.stdout.write("\n".join(wrap(message, columns, columns)) + "\n")
+        emit("\n".join(wrap(message, columns, columns)) + "\n")
         return
     many = len(result.paths) > 1
     lines = [
@@ -41,7 +41,7 @@ def to_text(result: PathResult) -> None:
         lines.append(lead + text[0])
         lines.extend("   " + rest for rest in text[1:])
         lines.append(f"   {plural(len(found.hops), 'hop')}, cost {found.cost:g}")
-    sys.stdout.write("\n".join(lines) + "\n")
+    emit("\n".join(lines) + "\n")
 
 
 def to_json(result: PathResult) -> None:

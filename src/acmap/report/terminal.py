@@ -4,12 +4,13 @@ built as styled segments (rich on a terminal, plain text when piped; NO_COLOR ho
 from __future__ import annotations
 
 import os
+import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
+    from rich.text import Span, Text
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STATUS_STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green"}
@@ -26,11 +27,80 @@ def use_colour(stream: object = None) -> bool:
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
-def width(minimum: int = 60) -> int:
-    """The terminal's columns (COLUMNS first), 100 when piped, never under `minimum`."""
-    import shutil
+# C0 controls but for the layout of newline and tab, DEL and the C1 controls (U+0080-U+009F;
+# U+009B is a one-character CSI to some terminals).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-    return max(minimum, shutil.get_terminal_size((100, 24)).columns)
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters made visible: ESC becomes the four characters
+    `\\x1b`, BEL `\\x07`, CR `\\x0d`, DEL `\\x7f`, U+009B `\\x9b`; newline and tab are kept (layout).
+
+    Every text report passes map text through this on its way to the terminal or a CI log (the
+    Lines, wrap and hanging helpers, finding lines, plain reports), so a map cannot colour,
+    retitle, clear or rewrite a terminal: the only escape sequences acmap writes are its own
+    colours. It is idempotent and returns `text` itself when there is nothing to escape.
+    """
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(_escaped, text)
+
+
+def data(text: str, stream: TextIO | None = None) -> str:
+    """Data (CSV, JSON) about to be written to `stream` (stdout by default): made `visible` when
+    the stream is a terminal, where a person reads it, and kept exact when it is piped or
+    redirected, where a program reads it (JSON escapes C0 controls itself; a CSV cell keeps
+    the bytes the map holds, so export and import round-trip)."""
+    isatty = getattr(stream or sys.stdout, "isatty", None)
+    return visible(text) if isatty and isatty() else text
+
+
+def emit(text: str, stream: TextIO | None = None) -> None:
+    """Write a plain text report (made `visible`) to `stream`, stdout by default."""
+    (stream or sys.stdout).write(visible(text))
+
+
+def _columns() -> int | None:
+    """COLUMNS when it is a positive whole number; None when unset, 0 or nonsense."""
+    value = os.environ.get("COLUMNS", "").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else None
+
+
+def width(minimum: int = 60) -> int:
+    """The terminal's columns (COLUMNS first), 100 when piped, never under `minimum`.
+
+    COLUMNS=0, negative or not a number is ignored, and so is a terminal reporting 0 columns
+    (a new pseudo-terminal does)."""
+    columns = _columns()
+    if columns is None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return max(minimum, columns or 100)
+
+
+def console_width() -> int:
+    """The width a rich console gets: COLUMNS when sane, else the first standard stream that
+    is a terminal and reports a width (as rich looks), else 80 (rich's default when piped).
+
+    Always passed explicitly: rich takes COLUMNS=0 at its word and prints nothing."""
+    columns = _columns()
+    if columns is not None:
+        return columns
+    if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return 80
+    for fd in (0, 1, 2):
+        try:
+            columns = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        return columns or 80
+    return 80
 
 
 Segment = tuple[str, str]  # (text, rich style or "")
@@ -42,6 +112,7 @@ def wrap(text: str, first: int, width: int) -> list[str]:
     textwrap does the same with far more work; a portfolio report wraps tens of thousands of
     messages, so this one only looks for spaces. A word longer than the line is never broken.
     """
+    text = visible(text)
     lines = []
     room = first if first > 1 else 1
     while len(text) > room:
@@ -73,7 +144,10 @@ class Lines:
         self.console: Console | None = None  # made on the first coloured write
 
     def add(self, *segments: Segment | str) -> None:
-        self.lines.append([s if isinstance(s, tuple) else (s, "") for s in segments])
+        """A line of segments; their text is made `visible`."""
+        self.lines.append(
+            [(visible(s[0]), s[1]) if isinstance(s, tuple) else (visible(s), "") for s in segments]
+        )
 
     def wrapped(
         self, prefix: list[Segment], text: str, indent: int, total: int, first: int = 0
@@ -82,6 +156,8 @@ class Lines:
 
         `first` is how much wider than `indent` the prefix of the first line is.
         """
+        prefix = [(visible(t), style) for t, style in prefix]
+        text = visible(text)
         room = total - indent if total - indent > 20 else 20
         if len(text) <= room - first:  # most lines fit: skip the wrapping machinery
             self.lines.append([*prefix, (text, "")])
@@ -99,7 +175,7 @@ class Lines:
             from rich.text import Text
 
             if self.console is None:
-                self.console = Console(highlight=False, soft_wrap=True)
+                self.console = Console(width=console_width(), highlight=False, soft_wrap=True)
             for line in self.lines:
                 self.console.print(Text.assemble(*line))
         else:
@@ -111,32 +187,201 @@ def console(stderr: bool = False, width: int | None = None) -> Console:
     """A rich console: colour on a terminal, plain when piped, NO_COLOR honoured (rich does)."""
     from rich.console import Console
 
-    columns = os.environ.get("COLUMNS")
-    if width is None and columns and columns.isdigit():
-        width = int(columns)
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, width=width or console_width(), highlight=False, soft_wrap=False)
 
 
 def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int = 0) -> Text:
-    """Styled words wrapped to `width`, continuation lines indented by `indent` columns.
+    """Styled words wrapped to `width`, continuation lines indented by `indent` columns (the
+    first line starts at column `first`, at most `indent`); the words made `visible`.
 
-    Wrapped here rather than by rich so that lines carry no trailing padding.
+    Words are what lies between single spaces (so runs of spaces are kept); a line breaks
+    before the first word that would end past `width`, once the line holds more than its
+    indent, and loses its trailing whitespace. Wrapped here rather than by rich so that lines
+    carry no trailing padding; found by index (str.find/rfind and a regex search per line),
+    one Text per line, so the time is linear in the text and small per line (word-by-word
+    rich Text appends and rich's re-wrapping were quadratic: a 4 MB name took minutes).
     """
-    from rich.text import Text
+    texts = [visible(words) for words, _ in segments]
+    whole = " ".join(texts)
+    ranges = []  # (start, end, style) of each styled segment in `whole`
+    offset = 0
+    for words, (_, style) in zip(texts, segments, strict=True):
+        if style:
+            ranges.append((offset, offset + len(words), style))
+        offset += len(words) + 1
+    rows: list[Row] = []
+    at = 0  # the first range that may reach the current line
+    for number, (start, end) in enumerate(_line_ends(whole, width, indent, first)):
+        content = whole[start:end]
+        if end != len(whole):
+            content = content.rstrip()
+        if number == 0 and not content.strip(" ") and end != len(whole):
+            rows.append(("", [], None))  # the line held only spaces: Text.rstrip took them all
+            continue
+        pad = first if number == 0 else indent
+        stop = start + len(content)
+        while at < len(ranges) and ranges[at][1] <= start:
+            at += 1
+        spans: list[tuple[int, int, str]] = []
+        for low, high, style in ranges[at:]:
+            if low >= stop:
+                break
+            spans.append((max(low, start) - start + pad, min(high, stop) - start + pad, style))
+        rows.append((" " * pad + content, spans, None))
+    return _wrapped(rows)
 
-    text = Text(" " * first)
-    column = first
-    started = False
-    for words, style in segments:
-        for word in words.split(" "):  # empty words keep deliberate runs of spaces
-            gap = " " if started else ""
-            started = True
-            if word and column + len(gap) + len(word) > width and column > indent:
-                text.rstrip()
-                text.append("\n" + " " * indent)
-                column = indent
-                gap = ""
-            text.append(gap)
-            text.append(word, style=style)
-            column += len(gap) + len(word)
-    return text
+
+_WORD = re.compile("[^ ]")
+
+
+def _line_ends(text: str, width: int, indent: int, first: int) -> list[tuple[int, int]]:
+    """(start, end) in `text` of each line hanging makes (before its trailing whitespace is
+    stripped): a break goes before the first non-empty word ending past the room, once the
+    line holds more than its indent columns."""
+    found = []
+    start, column, size = 0, first, len(text)
+    while True:
+        limit = start + width - column  # a word ending past this index does not fit
+        if limit >= size:
+            break
+        if text[limit] == " ":
+            word = _WORD.search(text, limit)
+            if word is None:
+                break
+            at = word.start()
+        else:
+            at = max(start, text.rfind(" ", start, limit) + 1)
+        while at == start or column + at - 1 - start <= indent:  # the word stays on this line
+            gap = text.find(" ", at)
+            word = _WORD.search(text, gap) if gap >= 0 else None
+            if word is None:
+                break
+            at = word.start()
+        else:
+            found.append((start, at - 1))
+            start, column = at, indent
+            continue
+        break
+    found.append((start, size))
+    return found
+
+
+Row = tuple[str, list[tuple[int, int, str]], "Text | None"]  # a line: text, spans, its Text
+
+
+def joined(lines: list[Text]) -> Text:
+    """`lines` joined by newlines, as a Text that rich renders line by line (see Wrapped)."""
+    wrapped_class = _wrapped_class()
+    rows: list[Row] = []
+    for line in lines:
+        if isinstance(line, wrapped_class):
+            rows.extend(line.rows)  # type: ignore[attr-defined]
+        else:
+            rows.append((line.plain, [], line))
+    return _wrapped(rows)
+
+
+def _wrapped(rows: list[Row]) -> Text:
+    wrapped = _wrapped_class()()
+    wrapped.rows = rows  # type: ignore[attr-defined]
+    wrapped._length = sum(len(row[0]) for row in rows) + len(rows) - 1
+    return wrapped
+
+
+_WRAPPED: type[Text] | None = None
+
+
+def _wrapped_class() -> type[Text]:
+    """Wrapped, a Text whose lines are already wrapped: made on first use (rich loads late)."""
+    global _WRAPPED
+    if _WRAPPED is None:
+        from rich.cells import cell_len
+        from rich.console import ConsoleOptions, RenderResult
+        from rich.segment import Segment
+        from rich.style import Style
+        from rich.text import Span, Text
+
+        def as_text(row: Row) -> Text:
+            plain, spans, text = row
+            return text if text is not None else Text(plain, spans=[Span(*s) for s in spans])
+
+        class Rendered:
+            """How a Wrapped prints, line by line: a line that fits and holds no tab or newline
+            goes out as segments made here as Text.render makes them, without rich's wrapping
+            (which costs a lot per line); any other line is rendered by rich as before, so what
+            is printed is the same."""
+
+            def __init__(self, rows: list[Row], justify: str | None) -> None:
+                self.rows = rows
+                self.justify = justify
+
+            def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+                room = options.max_width
+                plain_justify = (self.justify or options.justify) in (None, "default")
+                styles: dict[str, Style] = {}
+                newline = Segment.line()
+                plain = console.color_system is None  # no styles written: whole lines at once
+                pending: list[str] = []
+                for row in self.rows:
+                    text, spans, original = row
+                    if (
+                        original is not None
+                        or not plain_justify
+                        or "\t" in text
+                        or "\n" in text
+                        or cell_len(text) > room
+                    ):
+                        if pending:
+                            yield Segment("".join(pending))
+                            pending = []
+                        yield from console.render(as_text(row), options)
+                        continue
+                    if plain:
+                        pending.append(text + "\n")
+                        continue
+                    at = 0
+                    for start, end, name in spans:
+                        if start > at:
+                            yield Segment(text[at:start])
+                        style = styles.get(name)
+                        if style is None:
+                            style = styles[name] = console.get_style(name, default=Style.null())
+                        yield Segment(text[start:end], style)
+                        at = end
+                    if at < len(text):
+                        yield Segment(text[at:])
+                    yield newline
+                if pending:
+                    yield Segment("".join(pending))
+
+        class Wrapped(Text):
+            """A Text whose lines are already wrapped (`rows`): rich casts it to Rendered
+            before printing it, and so does not join it with its neighbours or re-wrap it.
+            Its plain text and spans are put together only when asked for."""
+
+            rows: list[Row]
+
+            def __rich__(self) -> Rendered:
+                return Rendered(self.rows, self.justify)
+
+            @property
+            def lines(self) -> list[Text]:
+                return [as_text(row) for row in self.rows]
+
+            @property  # type: ignore[misc]
+            def plain(self) -> str:
+                return "\n".join(row[0] for row in self.rows)
+
+            @property  # type: ignore[misc]
+            def spans(self) -> list[Span]:
+                found: list[Span] = []
+                offset = 0
+                for row in self.rows:
+                    found.extend(
+                        Span(s.start + offset, s.end + offset, s.style) for s in as_text(row).spans
+                    )
+                    offset += len(row[0]) + 1
+                return found
+
+        _WRAPPED = Wrapped
+    return _WRAPPED
