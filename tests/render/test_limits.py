@@ -51,7 +51,9 @@ def test_a_huge_map_fails_at_the_memory_cap_with_a_clear_message(tmp_path: Path)
     )  # fmt: skip
     elapsed = time.monotonic() - started
     assert result.code == 2, result.err
-    assert "Graphviz ran out of its memory cap (200 MB) on this map" in result.err
+    # dot either says "out of memory" or dies of a signal before its stderr is flushed (seen
+    # under load); both name the cap and the way out.
+    assert "memory cap (200 MB) on this map; use --focus/--view or raise --max-memory" in result.err
     assert "--focus/--view or raise --max-memory" in result.err
     assert "did not finish" not in result.err  # the cap stopped it, not the clock
     assert "Traceback" not in result.err
