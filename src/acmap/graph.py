@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from acmap.model import AccountMap, Link, Partner, TeamMember
+from acmap.model import WARM_LINKS, AccountMap, Link, Partner, TeamMember
 from acmap.words import link_verb
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ REPORTING_WEIGHT = 0.6
 ALLY_SHARE = 0.5  # a mutual alliance counts half each way
 DAMPING = 0.85  # Katz attenuation, as a share of the largest safe value
 
-# The links that can carry an introduction, either way: all but a conflict.
-WARM_LINKS = frozenset({"influences", "dotted_line", "mentors", "allies"})
 _DIRECTED = frozenset({"influences", "mentors"})
 
 TEAM_PREFIX = "team:"

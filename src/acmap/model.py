@@ -46,6 +46,8 @@ POWER_ROLES = frozenset({"economic_buyer", "decision_maker"})
 KEY_ROLES = frozenset({"economic_buyer", "decision_maker", "champion"})
 LINK_TYPES = ("influences", "dotted_line", "mentors", "allies", "conflicts")
 MUTUAL_LINK_TYPES = frozenset({"allies", "conflicts"})
+# Link types through which one person can bring us to another (a conflict never does).
+WARM_LINKS = frozenset({"influences", "dotted_line", "mentors", "allies"})
 STRENGTHS = ("strong", "medium", "weak")
 PARTNER_TYPES = ("reseller", "si", "referral", "technology", "consultancy")
 CHANNELS = ("email", "phone", "video", "in_person", "chat", "linkedin")

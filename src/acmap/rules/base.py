@@ -14,9 +14,9 @@ from datetime import date
 
 from acmap.contact import ContactState, contact_state, engaged
 from acmap.format.codes import GAP_RULES
-from acmap.graph import WARM_LINKS
 from acmap.model import (
     POWER_ROLES,
+    WARM_LINKS,
     AccountMap,
     Link,
     Pos,

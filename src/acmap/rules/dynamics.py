@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from acmap.graph import WARM_LINKS, route
-from acmap.model import AccountMap, Stakeholder
+from acmap.model import WARM_LINKS, AccountMap, Stakeholder
 from acmap.rules.base import (
     Context,
     Problem,
@@ -77,6 +76,8 @@ def no_path_to_power(account_map: AccountMap, ctx: Context) -> Iterator[Problem]
     if any(s.id in parent for s in power):
         return
     best = _best_reached(ctx, parent, power)
+    from acmap.graph import route  # the people graph: only for maps that need a path
+
     path = route(parent, best.id)
     shown = " → ".join(ctx.people[step].display for step in path)
     if len(path) == 1:
