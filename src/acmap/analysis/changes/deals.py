@@ -27,66 +27,30 @@ def partner_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
 def _partner_changes(
     old: AccountMap, new: AccountMap, was: Partner, now: Partner
 ) -> Iterator[Change]:
-    section, subject, who = "partners", now.id, now.name
+    def change(field: str, text: str, before: object, after: object) -> Change:
+        return Change("partners", now.id, text, field, before, after)
+
+    who = now.name
     if was.name != now.name:
-        yield Change(
-            section,
-            subject,
-            f"Partner {was.name} renamed to {now.name}",
-            "name",
-            was.name,
-            now.name,
-        )
+        yield change("name", f"Partner {was.name} renamed to {now.name}", was.name, now.name)
     if was.type != now.type:
-        yield Change(
-            section,
-            subject,
-            f"{who}: type {show(was.type)} → {show(now.type)}",
-            "type",
-            was.type,
-            now.type,
-        )
+        yield change("type", f"{who}: type {show(was.type)} → {show(now.type)}", was.type, now.type)
     if was.owner != now.owner:
-        yield Change(
-            section,
-            subject,
-            f"{who}: partner manager {team_name(old, was.owner)} → {team_name(new, now.owner)}",
-            "owner",
-            was.owner,
-            now.owner,
-        )
+        words = f"{who}: partner manager {team_name(old, was.owner)} → {team_name(new, now.owner)}"
+        yield change("owner", words, was.owner, now.owner)
     knew = {k.stakeholder: k for k in was.knows}
     knows = {k.stakeholder: k for k in now.knows}
     for person, entry in knows.items():
         previous = knew.get(person)
         if previous is None:
-            yield Change(
-                section,
-                subject,
-                f"{who} now knows {name_of(new, person)} ({entry.strength})",
-                "knows",
-                None,
-                person,
-            )
+            words = f"{who} now knows {name_of(new, person)} ({entry.strength})"
+            yield change("knows", words, None, person)
         elif previous.strength != entry.strength:
-            yield Change(
-                section,
-                subject,
-                f"{who} knows {name_of(new, person)}: {previous.strength} → {entry.strength}",
-                "knows",
-                previous.strength,
-                entry.strength,
-            )
+            words = f"{who} knows {name_of(new, person)}: {previous.strength} → {entry.strength}"
+            yield change("knows", words, previous.strength, entry.strength)
     for person in knew:
         if person not in knows:
-            yield Change(
-                section,
-                subject,
-                f"{who} no longer knows {name_of(old, person)}",
-                "knows",
-                person,
-                None,
-            )
+            yield change("knows", f"{who} no longer knows {name_of(old, person)}", person, None)
 
 
 def _money(opportunity: Opportunity) -> str:
