@@ -429,3 +429,213 @@ def test_a_map_over_the_size_limit_is_reported_not_read(repo: Path) -> None:
         assert result.code == 0, result.err
         assert "maps/big.yaml:1:1: E011 unsafe-yaml file is 5,460,0" in result.out
         assert "over the 5,242,880-byte size limit" in result.out
+
+
+# --- a stakeholder's id changes -------------------------------------------------------------------
+
+
+def mary_gets_a_new_id(repo: Path) -> None:
+    """mlee becomes mary-lee, and everything that named her follows."""
+    edit(repo, "globex.yaml", "  - id: mlee\n", "  - id: mary-lee\n")
+    edit(repo, "globex.yaml", "    reports_to: mlee\n", "    reports_to: mary-lee\n")
+    edit(repo, "globex.yaml", "to: mlee,", "to: mary-lee,")
+
+
+def test_a_changed_id_is_the_same_person_not_a_new_one(repo: Path) -> None:
+    mary_gets_a_new_id(repo)
+    edit(repo, "globex.yaml", "    stance: supporter\n", "    stance: advocate\n")
+    commit(repo, "Tidy Mary's id")
+
+    result = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo)
+
+    assert result.code == 0, result.err
+    out = result.out
+    assert "Mary Lee: id changed: mlee → mary-lee" in out
+    assert "Mary Lee: supporter → advocate" in out  # her other changes still show
+    for phantom in ("New on the map", "Removed from the map", "New link", "Link removed"):
+        assert phantom not in out
+    assert "reports to" not in out  # Jin Kim's reports_to followed the id: no change
+    assert "gap opened" not in out and "gap closed" not in out
+
+
+def test_a_changed_id_in_json(repo: Path) -> None:
+    mary_gets_a_new_id(repo)
+    commit(repo, "Tidy Mary's id")
+
+    doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+
+    (account,) = doc["accounts"]
+    assert account["ids_changed"] == [{"before": "mlee", "after": "mary-lee", "matched_by": "name"}]
+    assert account["changes"] == [
+        {
+            "section": "stakeholders",
+            "subject": "mary-lee",
+            "field": "id",
+            "before": "mlee",
+            "after": "mary-lee",
+            "text": "Mary Lee: id changed: mlee → mary-lee",
+        }
+    ]
+    assert account["gaps_opened"] == [] and account["gaps_closed"] == []
+    assert doc["summary"]["ids_changed"] == 1
+
+
+def test_a_changed_id_and_name_are_paired_by_email(repo: Path) -> None:
+    edit(
+        repo,
+        "globex.yaml",
+        "    owner: omar\n",
+        "    owner: omar\n    contact: {email: jin.kim@globex.example}\n",
+    )
+    commit(repo, "Jin's email")
+    edit(
+        repo,
+        "globex.yaml",
+        "  - id: jkim\n    name: Jin Kim\n",
+        "  - id: jhk\n    name: Jin-ho Kim\n",
+    )
+    edit(repo, "globex.yaml", "{from: jkim,", "{from: jhk,")
+    edit(repo, "globex.yaml", "email: jin.kim@globex.example", "email: Jin.Kim@Globex.example")
+    commit(repo, "Jin's full name")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", cwd=repo).out
+
+    assert "Jin-ho Kim: id changed: jkim → jhk" in out
+    assert "Jin-ho Kim: renamed from Jin Kim" in out
+    assert "New on the map" not in out and "Removed from the map" not in out
+    assert "Link removed" not in out and "New link" not in out
+    assert "Jin-ho Kim: contact details changed (email)" in out  # its case: matched all the same
+    assert "- Jin-ho Kim: id changed: jkim → jhk" in md
+
+
+def test_two_people_with_one_name_are_not_guessed(repo: Path) -> None:
+    # Two Mary Lees leave and one arrives: which one is she? Nobody is paired.
+    edit(
+        repo,
+        "globex.yaml",
+        "  - id: jkim\n",
+        "  - {id: mlee2, name: Mary Lee, title: Buyer, stance: neutral}\n  - id: jkim\n",
+    )
+    commit(repo, "A second Mary Lee")
+    mary_gets_a_new_id(repo)
+    edit(
+        repo, "globex.yaml", "  - {id: mlee2, name: Mary Lee, title: Buyer, stance: neutral}\n", ""
+    )
+    commit(repo, "One Mary Lee left, the other got a new id")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+
+    assert "id changed" not in out
+    assert "New on the map: Mary Lee" in out and "Removed from the map: Mary Lee" in out
+
+
+# --- what --fail-on-new counts ---------------------------------------------------------------------
+
+
+def test_a_new_accounts_gaps_are_listed_but_not_counted(repo: Path) -> None:
+    write_map_file(repo, "umbrella.yaml", "acmap: 1\naccount: {id: umbrella, name: Umbrella}\n")
+    commit(repo, "A new account, as acmap new writes it: gaps everywhere")
+
+    strict = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo)
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", "--fail-on-new", "error", cwd=repo)
+
+    assert strict.code == 0, strict.out
+    assert "+ gap opened  error    G104 single-threaded" in strict.out  # still listed
+    assert "new account: 7 gaps (not counted by --fail-on-new)" in strict.out
+    assert md.code == 0 and "new account: 7 gaps (not counted by --fail-on-new)" in md.out
+
+
+def test_a_new_invalid_file_still_counts(repo: Path) -> None:
+    write_map_file(
+        repo, "umbrella.yaml", "acmap: 1\naccount: {id: umbrella, name: Umbrella, tier: x}\n"
+    )
+    commit(repo, "A new account, broken")
+    assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo).code == 1
+
+
+def test_a_worse_status_counts_as_a_warning(repo: Path) -> None:
+    # Mary Lee cools to neutral: green → amber, and no gap of warning level opens.
+    edit(repo, "globex.yaml", "    stance: supporter\n", "    stance: neutral\n")
+    commit(repo, "Mary Lee cooled")
+
+    warning = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo)
+    error = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo)
+    doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+
+    assert "status green → amber" in warning.out
+    assert "gap opened" not in warning.out
+    assert "status worse: counts as a warning for --fail-on-new" in warning.out
+    assert warning.code == 1 and error.code == 0
+    assert doc["accounts"][0]["status_worse"] is True
+
+
+def test_a_better_status_does_not_count(repo: Path) -> None:
+    edit(repo, "initech.yaml", "stance: skeptic", "stance: supporter")
+    commit(repo, "Bill came round")
+    result = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo)
+    assert "status red → green" in result.out and "status worse" not in result.out
+    assert result.code == 0
+
+
+# --- summaries ------------------------------------------------------------------------------------
+
+
+def test_closed_gaps_have_a_noun_and_counts_by_severity(repo: Path) -> None:
+    mary_turns_blocker(repo)
+    commit(repo, "Mary Lee turned")
+    edit(repo, "globex.yaml", "    stance: blocker\n", "    stance: supporter\n")
+    edit(
+        repo,
+        "globex.yaml",
+        "    influence: high\n    last_contact: 2026-09-14",
+        "    influence: high\n    owner: dana\n    last_contact: 2026-09-14",
+    )
+    commit(repo, "Mary Lee back")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+
+    assert "2 gaps closed (2 warnings)" in out.splitlines()[0]
+
+
+def test_markdown_table_counts_opened_gaps_by_severity_and_never_folds_an_error(
+    repo: Path,
+) -> None:
+    mary_turns_blocker(repo)
+    edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")  # G101, an error
+    for n in range(12):
+        edit(repo, "globex.yaml", "goals: [", f"goals: [Goal {n}, ")
+    commit(repo, "Many goals, and nobody holds the money")
+
+    md = run_acmap("diff", "HEAD~1", "HEAD", "--format", "markdown", cwd=repo).out
+
+    row = next(line for line in md.splitlines() if line.startswith("| **Globex"))
+    assert row.endswith("| 1 error, 2 warnings | — |"), row
+    assert "<details>" not in md  # long, but an error opened: shown open
+    assert "🔴 error `G101` no-economic-buyer" in md
+
+
+# --- a file the change leaves invalid -------------------------------------------------------------
+
+
+def test_an_invalid_head_file_has_no_current_status_or_score(repo: Path) -> None:
+    unknown = "".join(f"    field{n}: {n}\n" for n in range(5))
+    edit(repo, "globex.yaml", "    stance: supporter\n", "    stance: supporter\n" + unknown)
+    commit(repo, "Five typos")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", cwd=repo).out
+    doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+
+    lines = out.splitlines()
+    at = lines.index("globex — Globex Corporation (maps/globex.yaml)")
+    assert lines[at + 1].startswith("  invalid (was status green · score ")
+    assert "  invalid after this change:" in lines
+    assert "unknown field 'field0'" in out and "unknown field 'field2'" in out
+    assert "field3" not in out and "    … and 2 more errors" in lines  # the first errors only
+    row = next(line for line in md.splitlines() if line.startswith("| **Globex"))
+    assert "| changed ⚠️ invalid | invalid (was status green · score " in row
+    assert "- … and 2 more errors" in md
+    assert doc["accounts"][0]["status"]["after"] is None
+    assert doc["accounts"][0]["score"]["after"] is None
+    assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo).code == 1

@@ -182,18 +182,26 @@ def fill(out: Lines, segments: list[Segment], total: int, indent: int, hang: int
             if not empty and column + len(spaces) + len(token) > total:
                 new_line()
             if not empty and spaces:
-                line.append((spaces, ""))
+                _append(line, spaces, style if line[-1][1] == style else "")
                 column += len(spaces)
             spaces = ""
             while column + len(token) > total:
                 room = max(1, total - column)
-                line.append((token[:room], style))
+                _append(line, token[:room], style)
                 token = token[room:]
                 new_line()
-            line.append((token, style))
+            _append(line, token, style)
             column += len(token)
             empty = False
     out.add(*line)
+
+
+def _append(line: list[Segment], text: str, style: str) -> None:
+    """One segment per run of a style, not one per word."""
+    if line and line[-1][1] == style:
+        line[-1] = (line[-1][0] + text, style)
+    else:
+        line.append((text, style))
 
 
 def to_text(result: DiffResult) -> None:
