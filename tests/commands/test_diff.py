@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.helpers import commit, git, map_repo, run_acmap, write_map_file
 
 GLOBEX = """\
@@ -639,3 +642,105 @@ def test_an_invalid_head_file_has_no_current_status_or_score(repo: Path) -> None
     assert doc["accounts"][0]["status"]["after"] is None
     assert doc["accounts"][0]["score"]["after"] is None
     assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo).code == 1
+
+
+# --- the terminal: width and colour ----------------------------------------------------------------
+
+_ANSI = re.compile("\x1b\\[[0-9;]*m")
+LONG_WORD = "Incorporated" * 15  # 180 letters, no space to break at
+WIDE = "株式会社グローベックス" * 4  # 44 wide characters: 88 columns
+
+
+def hostile_globex(repo: Path) -> None:
+    """Names no terminal is ready for: one long word, wide characters, an escape sequence."""
+    edit(repo, "globex.yaml", "  name: Globex Corporation\n", f'  name: "Globex {LONG_WORD}"\n')
+    edit(repo, "globex.yaml", "    name: Mary Lee\n", f'    name: "Mary \\e[31m{WIDE} Lee"\n')
+    commit(repo, "Hostile names")
+    mary_turns_blocker(repo)
+    edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")
+    commit(repo, "Mary Lee turned")
+
+
+def _columns(line: str) -> int:
+    from acmap.report.diff import cells
+
+    return cells(_ANSI.sub("", line))
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize(
+    "colour", [{}, {"FORCE_COLOR": "1", "NO_COLOR": ""}], ids=["plain", "colour"]
+)
+def test_text_fits_the_width(repo: Path, columns: int, colour: dict[str, str]) -> None:
+    hostile_globex(repo)
+
+    result = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo, env={"COLUMNS": str(columns), **colour})
+
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert max(_columns(line) for line in lines) <= columns, result.out
+    assert max(_columns(line) for line in lines) > columns - 15  # and uses it
+    plain = _ANSI.sub("", result.out)
+    assert "\x1b[31m" + WIDE not in result.out and "\\x1b[31m" in plain  # the escape made visible
+    # Wrapped on words with a hanging indent: every line of a sentence after its first is
+    # indented further, and the words are all there, in order.
+    joined = " ".join(line.strip() for line in plain.splitlines())
+    assert "G101 no-economic-buyer — no economic buyer identified" in joined
+    gap = next(n for n, line in enumerate(lines) if "G203" in line)
+    assert _ANSI.sub("", lines[gap + 1]).startswith("      ")
+    assert LONG_WORD in plain.replace("\n", "").replace(" ", "")
+    assert ("\x1b[" in result.out) == bool(colour)
+
+
+def test_colour_on_a_terminal_and_plain_with_no_color(repo: Path) -> None:
+    from tests.test_terminal import _in_pty
+
+    mary_turns_blocker(repo)
+    edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")
+    edit(
+        repo,
+        "globex.yaml",
+        "  - id: jkim\n",
+        "  - {id: wzhang, name: Wei Zhang, stance: neutral}\n  - id: jkim\n",
+    )
+    env = {"COLUMNS": "80", "NO_COLOR": ""}
+
+    coloured = _in_pty(["diff"], repo, env)
+    plain = _in_pty(["diff"], repo, {**env, "NO_COLOR": "1"})
+
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert _ANSI.sub("", coloured) == plain  # the same words, only coloured
+    assert "\x1b[32mNew on the map: Wei Zhang" in coloured  # added: green
+    assert "\x1b[31mLink removed: Jin Kim influences Mary Lee" in coloured  # removed: red
+    assert "\x1b[1;31merror" in coloured and "\x1b[33mwarning" in coloured  # severity styles
+    assert "\x1b[1;32mgreen\x1b[0m → \x1b[1;33mamber" in coloured  # statuses in their colours
+    assert max(len(line) for line in plain.splitlines()) <= 80
+
+
+@given(
+    text=st.text(st.characters(codec="utf-8"), max_size=300),
+    style=st.sampled_from(["", "bold", "red"]),
+    total=st.integers(60, 200),
+    indent=st.integers(0, 4),
+)
+def test_fill_keeps_every_word_within_the_width(
+    text: str, style: str, total: int, indent: int
+) -> None:
+    from acmap.report.diff import cells, fill
+    from acmap.report.terminal import Lines, visible
+
+    out = Lines()
+    fill(out, [("+ gap opened  ", ""), (text, style)], total, indent, 4)
+
+    lines = ["".join(t for t, _ in line) for line in out.lines]
+    assert all(cells(line) <= total for line in lines), lines
+    assert all("\n" not in line and "\x1b" not in line for line in lines)
+    assert all(line.startswith(" " * (indent + 4)) for line in lines[1:])
+    words = "".join(visible("+ gap opened  " + text).split())
+    assert "".join("".join(lines).split()) == words  # nothing lost, nothing reordered
+
+
+def test_the_help_says_what_fail_on_new_counts(repo: Path) -> None:
+    result = run_acmap("diff", "--help", cwd=repo, env={"COLUMNS": "300"})
+    assert "makes an account's status worse" in result.out
+    assert "A new account's gaps are listed but not counted" in result.out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from typing import Any
 
 from acmap.analysis.changes import AccountDiff, DiffResult, GapChange
@@ -163,8 +164,9 @@ _MARK_STYLE = {"added": "green", "removed": "red"}
 def fill(out: Lines, segments: list[Segment], total: int, indent: int, hang: int = 2) -> None:
     """`segments` as lines of at most `total` columns: the first `indent` spaces in, the others
     `indent + hang`, broken between words, each word keeping its style; a word longer than a
-    line is cut (a map's names can be anything). terminal.wrap keeps long words whole and
-    Lines.wrapped styles only a prefix, where a diff colours whole sentences."""
+    line is cut (a map's names can be anything, CJK and 200-letter words included). terminal.wrap
+    keeps long words whole and Lines.wrapped styles only a prefix, where a diff colours whole
+    sentences."""
     line: list[Segment] = [(" " * indent, "")]
     column, spaces, empty = indent, "", True  # empty: nothing but the indent on the line yet
 
@@ -175,25 +177,54 @@ def fill(out: Lines, segments: list[Segment], total: int, indent: int, hang: int
         line, spaces, empty = [(" " * column, "")], "", True
 
     for text, style in segments:
-        for token in _TOKEN.findall(visible(text)):
+        # A newline or tab in a name would break the layout: within a sentence it is a space.
+        for token in _TOKEN.findall(visible(text).translate(_LAYOUT)):
             if token[0] == " ":
                 spaces += token
                 continue
-            if not empty and column + len(spaces) + len(token) > total:
+            size = cells(token)
+            if not empty and column + len(spaces) + size > total:
                 new_line()
             if not empty and spaces:
                 _append(line, spaces, style if line[-1][1] == style else "")
                 column += len(spaces)
             spaces = ""
-            while column + len(token) > total:
-                room = max(1, total - column)
-                _append(line, token[:room], style)
-                token = token[room:]
+            while column + size > total:
+                head, token = _cut(token, max(1, total - column))
+                _append(line, head, style)
                 new_line()
+                size = cells(token)
             _append(line, token, style)
-            column += len(token)
+            column += size
             empty = False
     out.add(*line)
+
+
+_LAYOUT = str.maketrans("\n\t", "  ")
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes on a terminal: wide (East Asian) characters two, combining
+    marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_cells(c) for c in text)
+
+
+def _char_cells(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _cut(word: str, room: int) -> tuple[str, str]:
+    """`word` cut after `room` columns (at least one character, so a line always moves on)."""
+    used = 0
+    for at, char in enumerate(word):
+        used += _char_cells(char)
+        if used > room:
+            return word[: max(1, at)], word[max(1, at) :]
+    return word, ""
 
 
 def _append(line: list[Segment], text: str, style: str) -> None:
