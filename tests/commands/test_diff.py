@@ -566,12 +566,14 @@ def test_a_worse_status_counts_as_a_warning(repo: Path) -> None:
     warning = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo)
     error = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo)
     doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", cwd=repo).out
 
     assert "status green → amber" in warning.out
     assert "gap opened" not in warning.out
     assert "status worse: counts as a warning for --fail-on-new" in warning.out
     assert warning.code == 1 and error.code == 0
     assert doc["accounts"][0]["status_worse"] is True
+    assert "status worse: counts as a warning for --fail-on-new" in md
 
 
 def test_a_better_status_does_not_count(repo: Path) -> None:
