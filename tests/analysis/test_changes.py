@@ -53,3 +53,102 @@ def test_an_unchanged_map_has_no_changes() -> None:
     account_map = load_file(EXAMPLE_MAPS / "brightwater-foods.yaml").map
     assert account_map is not None
     assert compare(account_map, account_map) == []
+
+
+PEOPLE = """\
+acmap: 1
+account:
+  id: acme
+  name: Acme
+  opportunities: [{{id: deal, name: Deal, buying_group: [{known}]}}]
+stakeholders:
+{people}
+links:
+{links}
+partners:
+{partners}
+"""
+
+
+def _people(
+    people: list[str], links: list[str] | None = None, known: str | None = None
+) -> AccountMap:
+    """A map of `people` (flow mappings) and `links`; `known` is in a partner's knows and in
+    an opportunity's buying group."""
+    return _map(
+        PEOPLE.format(
+            people="\n".join(f"  - {p}" for p in people),
+            links="\n".join(f"  - {link}" for link in links or []) or "  []",
+            partners=f"  - {{id: p, name: Partner, knows: [{{stakeholder: {known}}}]}}"
+            if known
+            else "  []",
+            known=known or "",
+        )
+    )
+
+
+def test_email_pairs_first_then_the_exact_name() -> None:
+    from acmap.analysis.changes.renames import id_changes
+
+    old = _people(
+        [
+            "{id: x, name: Ann Bee, contact: {email: ann@acme.example}}",
+            "{id: cd, name: Cy Dee}",
+            "{id: ef, name: Ed Eff}",
+        ]
+    )
+    new = _people(
+        [
+            "{id: ann, name: Ann B. Bee, contact: {email: ANN@acme.example}}",
+            "{id: cy-dee, name: Cy Dee}",
+            "{id: ed, name: Edward Eff}",  # neither email nor exact name: a new person
+        ]
+    )
+    found = [(c.before, c.after, c.by) for c in id_changes(old, new)]
+    assert found == [("x", "ann", "email"), ("cd", "cy-dee", "name")]
+
+
+def test_an_email_outranks_a_name_that_points_elsewhere() -> None:
+    from acmap.analysis.changes.renames import id_changes
+
+    old = _people(
+        ["{id: a, name: Sam Lee, contact: {email: sam@acme.example}}", "{id: b, name: Sam Li}"]
+    )
+    new = _people(["{id: c, name: Sam Li, contact: {email: sam@acme.example}}"])
+    assert [(c.before, c.after) for c in id_changes(old, new)] == [("a", "c")]
+
+
+def test_only_one_to_one_pairs() -> None:
+    from acmap.analysis.changes.renames import id_changes
+
+    two_gone = _people(["{id: a, name: Jo Ray}", "{id: b, name: Jo Ray}"])
+    one_came = _people(["{id: c, name: Jo Ray}"])
+    assert id_changes(two_gone, one_came) == []
+    assert id_changes(one_came, two_gone) == []
+    shared_email = "contact: {email: team@acme.example}"
+    old = _people([f"{{id: a, name: Al, {shared_email}}}", f"{{id: b, name: Bo, {shared_email}}}"])
+    new = _people([f"{{id: c, name: Al, {shared_email}}}", f"{{id: d, name: Bo, {shared_email}}}"])
+    # One email for two people proves nothing; their names still pair them, one by one.
+    assert [(c.before, c.after, c.by) for c in id_changes(old, new)] == [
+        ("a", "c", "name"),
+        ("b", "d", "name"),
+    ]
+    nameless = _people(["{id: a, title: CFO}"])
+    assert id_changes(nameless, _people(["{id: b, title: CFO}"])) == []  # a seat is not a name
+
+
+def test_references_that_follow_the_id_are_no_change() -> None:
+    old = _people(
+        ["{id: boss, name: Big Boss}", "{id: ann, name: Ann Bee, reports_to: boss}"],
+        ["{from: ann, to: boss, type: influences}", "{from: boss, to: ann, type: allies}"],
+        known="boss",
+    )
+    new = _people(
+        ["{id: big-boss, name: Big Boss}", "{id: ann, name: Ann Bee, reports_to: big-boss}"],
+        ["{from: ann, to: big-boss, type: influences}", "{from: big-boss, to: ann, type: allies}"],
+        known="big-boss",
+    )
+    changes = compare(old, new)
+    assert [(c.field, c.before, c.after, c.text) for c in changes] == [
+        ("id", "boss", "big-boss", "Big Boss: id changed: boss → big-boss")
+    ]

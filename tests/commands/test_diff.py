@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
+from unicodedata import east_asian_width
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.helpers import commit, git, map_repo, run_acmap, write_map_file
 
 GLOBEX = """\
@@ -429,3 +433,316 @@ def test_a_map_over_the_size_limit_is_reported_not_read(repo: Path) -> None:
         assert result.code == 0, result.err
         assert "maps/big.yaml:1:1: E011 unsafe-yaml file is 5,460,0" in result.out
         assert "over the 5,242,880-byte size limit" in result.out
+
+
+# --- a stakeholder's id changes -------------------------------------------------------------------
+
+
+def mary_gets_a_new_id(repo: Path) -> None:
+    """mlee becomes mary-lee, and everything that named her follows."""
+    edit(repo, "globex.yaml", "  - id: mlee\n", "  - id: mary-lee\n")
+    edit(repo, "globex.yaml", "    reports_to: mlee\n", "    reports_to: mary-lee\n")
+    edit(repo, "globex.yaml", "to: mlee,", "to: mary-lee,")
+
+
+def test_a_changed_id_is_the_same_person_not_a_new_one(repo: Path) -> None:
+    mary_gets_a_new_id(repo)
+    edit(repo, "globex.yaml", "    stance: supporter\n", "    stance: advocate\n")
+    commit(repo, "Tidy Mary's id")
+
+    result = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo)
+
+    assert result.code == 0, result.err
+    out = result.out
+    assert "Mary Lee: id changed: mlee → mary-lee" in out
+    assert "Mary Lee: supporter → advocate" in out  # her other changes still show
+    for phantom in ("New on the map", "Removed from the map", "New link", "Link removed"):
+        assert phantom not in out
+    assert "reports to" not in out  # Jin Kim's reports_to followed the id: no change
+    assert "gap opened" not in out and "gap closed" not in out
+
+
+def test_a_changed_id_in_json(repo: Path) -> None:
+    mary_gets_a_new_id(repo)
+    commit(repo, "Tidy Mary's id")
+
+    doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+
+    (account,) = doc["accounts"]
+    assert account["ids_changed"] == [{"before": "mlee", "after": "mary-lee", "matched_by": "name"}]
+    assert account["changes"] == [
+        {
+            "section": "stakeholders",
+            "subject": "mary-lee",
+            "field": "id",
+            "before": "mlee",
+            "after": "mary-lee",
+            "text": "Mary Lee: id changed: mlee → mary-lee",
+        }
+    ]
+    assert account["gaps_opened"] == [] and account["gaps_closed"] == []
+    assert doc["summary"]["ids_changed"] == 1
+
+
+def test_a_changed_id_and_name_are_paired_by_email(repo: Path) -> None:
+    edit(
+        repo,
+        "globex.yaml",
+        "    owner: omar\n",
+        "    owner: omar\n    contact: {email: jin.kim@globex.example}\n",
+    )
+    commit(repo, "Jin's email")
+    edit(
+        repo,
+        "globex.yaml",
+        "  - id: jkim\n    name: Jin Kim\n",
+        "  - id: jhk\n    name: Jin-ho Kim\n",
+    )
+    edit(repo, "globex.yaml", "{from: jkim,", "{from: jhk,")
+    edit(repo, "globex.yaml", "email: jin.kim@globex.example", "email: Jin.Kim@Globex.example")
+    commit(repo, "Jin's full name")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", cwd=repo).out
+
+    assert "Jin-ho Kim: id changed: jkim → jhk" in out
+    assert "Jin-ho Kim: renamed from Jin Kim" in out
+    assert "New on the map" not in out and "Removed from the map" not in out
+    assert "Link removed" not in out and "New link" not in out
+    assert "Jin-ho Kim: contact details changed (email)" in out  # its case: matched all the same
+    assert "- Jin-ho Kim: id changed: jkim → jhk" in md
+
+
+def test_two_people_with_one_name_are_not_guessed(repo: Path) -> None:
+    # Two Mary Lees leave and one arrives: which one is she? Nobody is paired.
+    edit(
+        repo,
+        "globex.yaml",
+        "  - id: jkim\n",
+        "  - {id: mlee2, name: Mary Lee, title: Buyer, stance: neutral}\n  - id: jkim\n",
+    )
+    commit(repo, "A second Mary Lee")
+    mary_gets_a_new_id(repo)
+    edit(
+        repo, "globex.yaml", "  - {id: mlee2, name: Mary Lee, title: Buyer, stance: neutral}\n", ""
+    )
+    commit(repo, "One Mary Lee left, the other got a new id")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+
+    assert "id changed" not in out
+    assert "New on the map: Mary Lee" in out and "Removed from the map: Mary Lee" in out
+
+
+# --- what --fail-on-new counts ---------------------------------------------------------------------
+
+
+def test_a_new_accounts_gaps_are_listed_but_not_counted(repo: Path) -> None:
+    write_map_file(repo, "umbrella.yaml", "acmap: 1\naccount: {id: umbrella, name: Umbrella}\n")
+    commit(repo, "A new account, as acmap new writes it: gaps everywhere")
+
+    strict = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo)
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", "--fail-on-new", "error", cwd=repo)
+
+    assert strict.code == 0, strict.out
+    assert "+ gap opened  error    G104 single-threaded" in strict.out  # still listed
+    assert "new account: 7 gaps (not counted by --fail-on-new)" in strict.out
+    assert md.code == 0 and "new account: 7 gaps (not counted by --fail-on-new)" in md.out
+
+
+def test_a_new_invalid_file_still_counts(repo: Path) -> None:
+    write_map_file(
+        repo, "umbrella.yaml", "acmap: 1\naccount: {id: umbrella, name: Umbrella, tier: x}\n"
+    )
+    commit(repo, "A new account, broken")
+    assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo).code == 1
+
+
+def test_a_worse_status_counts_as_a_warning(repo: Path) -> None:
+    # Mary Lee cools to neutral: green → amber, and no gap of warning level opens.
+    edit(repo, "globex.yaml", "    stance: supporter\n", "    stance: neutral\n")
+    commit(repo, "Mary Lee cooled")
+
+    warning = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo)
+    error = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo)
+    doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", cwd=repo).out
+
+    assert "status green → amber" in warning.out
+    assert "gap opened" not in warning.out
+    assert "status worse: counts as a warning for --fail-on-new" in warning.out
+    assert warning.code == 1 and error.code == 0
+    assert doc["accounts"][0]["status_worse"] is True
+    assert "status worse: counts as a warning for --fail-on-new" in md
+
+
+def test_a_better_status_does_not_count(repo: Path) -> None:
+    edit(repo, "initech.yaml", "stance: skeptic", "stance: supporter")
+    commit(repo, "Bill came round")
+    result = run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "warning", cwd=repo)
+    assert "status red → green" in result.out and "status worse" not in result.out
+    assert result.code == 0
+
+
+# --- summaries ------------------------------------------------------------------------------------
+
+
+def test_closed_gaps_have_a_noun_and_counts_by_severity(repo: Path) -> None:
+    mary_turns_blocker(repo)
+    commit(repo, "Mary Lee turned")
+    edit(repo, "globex.yaml", "    stance: blocker\n", "    stance: supporter\n")
+    edit(
+        repo,
+        "globex.yaml",
+        "    influence: high\n    last_contact: 2026-09-14",
+        "    influence: high\n    owner: dana\n    last_contact: 2026-09-14",
+    )
+    commit(repo, "Mary Lee back")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+
+    assert "2 gaps closed (2 warnings)" in out.splitlines()[0]
+
+
+def test_markdown_table_counts_opened_gaps_by_severity_and_never_folds_an_error(
+    repo: Path,
+) -> None:
+    mary_turns_blocker(repo)
+    edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")  # G101, an error
+    for n in range(12):
+        edit(repo, "globex.yaml", "goals: [", f"goals: [Goal {n}, ")
+    commit(repo, "Many goals, and nobody holds the money")
+
+    md = run_acmap("diff", "HEAD~1", "HEAD", "--format", "markdown", cwd=repo).out
+
+    row = next(line for line in md.splitlines() if line.startswith("| **Globex"))
+    assert row.endswith("| 1 error, 2 warnings | — |"), row
+    assert "<details>" not in md  # long, but an error opened: shown open
+    assert "🔴 error `G101` no-economic-buyer" in md
+
+
+# --- a file the change leaves invalid -------------------------------------------------------------
+
+
+def test_an_invalid_head_file_has_no_current_status_or_score(repo: Path) -> None:
+    unknown = "".join(f"    field{n}: {n}\n" for n in range(5))
+    edit(repo, "globex.yaml", "    stance: supporter\n", "    stance: supporter\n" + unknown)
+    commit(repo, "Five typos")
+
+    out = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo).out
+    md = run_acmap("diff", "HEAD~1", "HEAD", "-f", "markdown", cwd=repo).out
+    doc = json.loads(run_acmap("diff", "HEAD~1", "HEAD", "-f", "json", cwd=repo).out)
+
+    lines = out.splitlines()
+    at = lines.index("globex — Globex Corporation (maps/globex.yaml)")
+    assert lines[at + 1].startswith("  invalid (was status green · score ")
+    assert "  invalid after this change:" in lines
+    assert "unknown field 'field0'" in out and "unknown field 'field2'" in out
+    assert "field3" not in out and "    … and 2 more errors" in lines  # the first errors only
+    row = next(line for line in md.splitlines() if line.startswith("| **Globex"))
+    assert "| changed ⚠️ invalid | invalid (was status green · score " in row
+    assert "- … and 2 more errors" in md
+    assert doc["accounts"][0]["status"]["after"] is None
+    assert doc["accounts"][0]["score"]["after"] is None
+    assert run_acmap("diff", "HEAD~1", "HEAD", "--fail-on-new", "error", cwd=repo).code == 1
+
+
+# --- the terminal: width and colour ----------------------------------------------------------------
+
+_ANSI = re.compile("\x1b\\[[0-9;]*m")
+LONG_WORD = "Incorporated" * 15  # 180 letters, no space to break at
+WIDE = "株式会社グローベックス" * 4  # 44 wide characters: 88 columns
+
+
+def hostile_globex(repo: Path) -> None:
+    """Names no terminal is ready for: one long word, wide characters, an escape sequence."""
+    edit(repo, "globex.yaml", "  name: Globex Corporation\n", f'  name: "Globex {LONG_WORD}"\n')
+    edit(repo, "globex.yaml", "    name: Mary Lee\n", f'    name: "Mary \\e[31m{WIDE} Lee"\n')
+    commit(repo, "Hostile names")
+    mary_turns_blocker(repo)
+    edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")
+    commit(repo, "Mary Lee turned")
+
+
+def _columns(line: str) -> int:
+    """Terminal columns, counted here on their own: wide characters take two."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in _ANSI.sub("", line))
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize(
+    "colour", [{}, {"FORCE_COLOR": "1", "NO_COLOR": ""}], ids=["plain", "colour"]
+)
+def test_text_fits_the_width(repo: Path, columns: int, colour: dict[str, str]) -> None:
+    hostile_globex(repo)
+
+    result = run_acmap("diff", "HEAD~1", "HEAD", cwd=repo, env={"COLUMNS": str(columns), **colour})
+
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert max(_columns(line) for line in lines) <= columns, result.out
+    assert max(_columns(line) for line in lines) > columns - 15  # and uses it
+    plain = _ANSI.sub("", result.out)
+    assert "\x1b[31m" + WIDE not in result.out and "\\x1b[31m" in plain  # the escape made visible
+    # Wrapped on words with a hanging indent: every line of a sentence after its first is
+    # indented further, and the words are all there, in order.
+    joined = " ".join(line.strip() for line in plain.splitlines())
+    assert "G101 no-economic-buyer — no economic buyer identified" in joined
+    gap = next(n for n, line in enumerate(lines) if "G203" in line)
+    assert _ANSI.sub("", lines[gap + 1]).startswith("      ")
+    assert LONG_WORD in plain.replace("\n", "").replace(" ", "")
+    assert ("\x1b[" in result.out) == bool(colour)
+
+
+def test_colour_on_a_terminal_and_plain_with_no_color(repo: Path) -> None:
+    from tests.test_terminal import _in_pty
+
+    mary_turns_blocker(repo)
+    edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")
+    edit(
+        repo,
+        "globex.yaml",
+        "  - id: jkim\n",
+        "  - {id: wzhang, name: Wei Zhang, stance: neutral}\n  - id: jkim\n",
+    )
+    env = {"COLUMNS": "80", "NO_COLOR": ""}
+
+    coloured = _in_pty(["diff"], repo, env)
+    plain = _in_pty(["diff"], repo, {**env, "NO_COLOR": "1"})
+
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert _ANSI.sub("", coloured) == plain  # the same words, only coloured
+    assert "\x1b[32mNew on the map: Wei Zhang" in coloured  # added: green
+    assert "\x1b[31mLink removed: Jin Kim influences Mary Lee" in coloured  # removed: red
+    assert "\x1b[1;31merror" in coloured and "\x1b[33mwarning" in coloured  # severity styles
+    assert "\x1b[1;32mgreen\x1b[0m → \x1b[1;33mamber" in coloured  # statuses in their colours
+    assert max(len(line) for line in plain.splitlines()) <= 80
+
+
+@given(
+    text=st.text(st.characters(codec="utf-8"), max_size=300),
+    style=st.sampled_from(["", "bold", "red"]),
+    total=st.integers(60, 200),
+    indent=st.integers(0, 4),
+)
+def test_fill_keeps_every_word_within_the_width(
+    text: str, style: str, total: int, indent: int
+) -> None:
+    from acmap.report.diff import cells, fill
+    from acmap.report.terminal import Lines, visible
+
+    out = Lines()
+    fill(out, [("+ gap opened  ", ""), (text, style)], total, indent, 4)
+
+    lines = ["".join(t for t, _ in line) for line in out.lines]
+    assert all(cells(line) <= total for line in lines), lines
+    assert all("\n" not in line and "\x1b" not in line for line in lines)
+    assert all(line.startswith(" " * (indent + 4)) for line in lines[1:])
+    words = "".join(visible("+ gap opened  " + text).split())
+    assert "".join("".join(lines).split()) == words  # nothing lost, nothing reordered
+
+
+def test_the_help_says_what_fail_on_new_counts(repo: Path) -> None:
+    result = run_acmap("diff", "--help", cwd=repo, env={"COLUMNS": "300"})
+    assert "makes an account's status worse" in result.out
+    assert "A new account's gaps are listed but not counted" in result.out

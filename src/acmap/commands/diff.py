@@ -32,8 +32,10 @@ def diff(
         str,
         typer.Option(
             "--fail-on-new",
-            help="Exit 1 when the change opens a gap (or breaks a file) at or above: "
-            "error, warning, never.",
+            help="Exit 1 when the change opens a gap at or above this level (error, warning, "
+            "never) in an account that had a map before, makes an account's status worse "
+            "(green → amber → red; counts as a warning), or breaks a map file. A new "
+            "account's gaps are listed but not counted: it is judged from its next change on.",
         ),
     ] = "never",
     today: TodayOption = None,
@@ -42,7 +44,8 @@ def diff(
     roles, links, partners, status and score before → after, and the gaps opened and closed.
 
     Only the map files git reports as changed are read. Exit 0; 1 with --fail-on-new when the
-    change opens a gap at that level; 2 when git cannot answer (not a repository, unknown revision).
+    change opens a gap at that level in an existing account, makes a status worse (a warning) or
+    breaks a file; 2 when git cannot answer (not a repository, unknown revision).
     """
     from acmap.analysis.changes import diff_revisions
     from acmap.git import GitError

@@ -9,6 +9,7 @@ from typing import Any
 from acmap.analysis.changes.base import Change
 from acmap.analysis.changes.gapdiff import GapChange, gap_changes
 from acmap.analysis.changes.mapdiff import compare
+from acmap.analysis.changes.renames import IdChange, id_changes, with_new_ids
 from acmap.findings import Finding
 from acmap.model import AccountMap
 from acmap.settings import GapSettings
@@ -30,6 +31,7 @@ class AccountDiff:
     closed: list[GapChange] = field(default_factory=list)
     invalid_before: list[Finding] = field(default_factory=list)
     invalid_after: list[Finding] = field(default_factory=list)
+    ids_changed: list[IdChange] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -38,6 +40,24 @@ class AccountDiff:
     @property
     def invalid(self) -> bool:
         return bool(self.invalid_before or self.invalid_after)
+
+    @property
+    def new_account(self) -> bool:
+        """The account has no map at the base: it came with this change."""
+        return self.kind == "added"
+
+    @property
+    def broken(self) -> bool:
+        """The change leaves the file invalid where it was valid (or absent) before."""
+        return bool(self.invalid_after) and not self.invalid_before
+
+    @property
+    def worse(self) -> bool:
+        """The status went down: green → amber, green → red or amber → red."""
+        before, after = self.status
+        if before is None or after is None:
+            return False
+        return _STATUS_RANK.get(after, 0) > _STATUS_RANK.get(before, 0)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -48,11 +68,13 @@ class AccountDiff:
             "new_file": self.new_file,
             "status": {"before": self.status[0], "after": self.status[1]},
             "score": {"before": self.score[0], "after": self.score[1]},
+            "status_worse": self.worse,
             "changes": [c.as_json() for c in self.changes],
             "gaps_opened": [g.as_json() for g in self.opened],
             "gaps_closed": [g.as_json() for g in self.closed],
             "invalid_before": [f.as_json() for f in self.invalid_before],
             "invalid_after": [f.as_json() for f in self.invalid_after],
+            "ids_changed": [c.as_json() for c in self.ids_changed],
         }
 
 
@@ -92,13 +114,24 @@ def diff_account(
         after.score.total if after else None,
     )
     if old is not None and new is not None:
-        result.changes = compare(old, new)
+        result.ids_changed = id_changes(old, new)
+        result.changes = compare(old, new, result.ids_changed)
+        old = with_new_ids(old, result.ids_changed)
     if after is not None and kind != "removed":
-        old_findings = before.findings if before else []
+        # A gap about a person whose id changed is the same gap: compared under the new id.
+        new_id = {c.before: c.after for c in result.ids_changed}
+        old_findings = [
+            f._replace(subject=new_id[f.subject]) if f.subject in new_id else f
+            for f in (before.findings if before else [])
+        ]
         opened, closed = gap_changes(old_findings, after.findings)
         result.opened = [GapChange(f, _who(f.subject, new)) for f in opened]
         result.closed = [GapChange(f, _who(f.subject, old)) for f in closed] if old else []
     return result
+
+
+# Worse is higher: a change that raises it counts for `--fail-on-new warning`.
+_STATUS_RANK = {"green": 0, "amber": 1, "red": 2}
 
 
 def _stem(path: str) -> str:

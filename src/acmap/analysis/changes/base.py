@@ -10,11 +10,14 @@ from typing import Any
 
 from acmap.model import AccountMap
 
+ADDED, REMOVED = "added", "removed"
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change, as a sentence. `subject` is the id of the person, link, partner ... it is about;
-    `field`, `before` and `after` say the same for machines (JSON)."""
+    `field`, `before` and `after` say the same for machines (JSON). `mark` is "added" or
+    "removed" when something came onto the map or left it (a reporter's colour), else ""."""
 
     section: str
     subject: str
@@ -22,6 +25,7 @@ class Change:
     field: str | None = None
     before: Any = None
     after: Any = None
+    mark: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -81,7 +85,9 @@ def list_changes(
     """`lead` "Mary Lee: priority" gives "Mary Lee: priority added: X"."""
     for item in after:
         if item not in before:
-            yield Change(section, subject, f"{lead} added: {item}", field_name, None, item)
+            yield Change(section, subject, f"{lead} added: {item}", field_name, None, item, ADDED)
     for item in before:
         if item not in after:
-            yield Change(section, subject, f"{lead} removed: {item}", field_name, item, None)
+            yield Change(
+                section, subject, f"{lead} removed: {item}", field_name, item, None, REMOVED
+            )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from acmap.analysis.changes.base import Change, name_of, show, team_name
+from acmap.analysis.changes.base import ADDED, REMOVED, Change, name_of, show, team_name
 from acmap.model import AccountMap, Opportunity, Partner
 
 
@@ -16,12 +16,12 @@ def partner_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
         was = before.get(partner.id)
         if was is None:
             kind = f" ({partner.type})" if partner.type else ""
-            yield Change(section, partner.id, f"New partner: {partner.name}{kind}", None)
+            yield Change(section, partner.id, f"New partner: {partner.name}{kind}", mark=ADDED)
             continue
         yield from _partner_changes(old, new, was, partner)
     for partner in old.partners:
         if partner.id not in after:
-            yield Change(section, partner.id, f"Partner removed: {partner.name}", None)
+            yield Change(section, partner.id, f"Partner removed: {partner.name}", mark=REMOVED)
 
 
 def _partner_changes(
@@ -72,13 +72,13 @@ def opportunity_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
                 section,
                 opp.id,
                 f"New opportunity: {opp.name}" + (f" ({details})" if details else ""),
-                None,
+                mark=ADDED,
             )
             continue
         yield from _opportunity_changes(old, new, was, opp)
     for opp in old.account.opportunities:
         if opp.id not in after:
-            yield Change(section, opp.id, f"Opportunity removed: {opp.name}", None)
+            yield Change(section, opp.id, f"Opportunity removed: {opp.name}", mark=REMOVED)
 
 
 def _opportunity_changes(

@@ -6,19 +6,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from acmap.analysis.changes.base import Change, list_changes, show, team_name, unit_name
+from acmap.analysis.changes.base import (
+    ADDED,
+    REMOVED,
+    Change,
+    list_changes,
+    show,
+    team_name,
+    unit_name,
+)
 from acmap.analysis.changes.deals import opportunity_changes, partner_changes
 from acmap.analysis.changes.people import link_changes, stakeholder_changes
+from acmap.analysis.changes.renames import IdChange, id_changes, with_new_ids
 from acmap.model import AccountMap
 
 # Sections in the order a reviewer reads them: people first.
 SECTIONS = ("stakeholders", "links", "partners", "opportunities", "account", "team", "units")
 
 
-def compare(old: AccountMap, new: AccountMap) -> list[Change]:
-    """Every change from `old` to `new`, people first, each as a sentence."""
+def compare(
+    old: AccountMap, new: AccountMap, renamed: list[IdChange] | None = None
+) -> list[Change]:
+    """Every change from `old` to `new`, people first, each as a sentence. A person whose id
+    changed (`renamed`, found by id_changes when not given) is compared as one person."""
+    renamed = id_changes(old, new) if renamed is None else renamed
+    old = with_new_ids(old, renamed)
     found: list[Change] = []
-    found += stakeholder_changes(old, new)
+    found += stakeholder_changes(old, new, renamed)
     found += link_changes(old, new)
     found += partner_changes(old, new)
     found += opportunity_changes(old, new)
@@ -72,7 +86,8 @@ def _team(old: AccountMap, new: AccountMap) -> Iterator[Change]:
     for member in new.account.team:
         if member.id not in before:
             role = f" ({member.role.replace('_', ' ')})" if member.role else ""
-            yield Change("team", member.id, f"{member.name} joined our account team{role}", None)
+            words = f"{member.name} joined our account team{role}"
+            yield Change("team", member.id, words, mark=ADDED)
         elif before[member.id].role != member.role:
             was = before[member.id].role
             yield Change(
@@ -85,7 +100,7 @@ def _team(old: AccountMap, new: AccountMap) -> Iterator[Change]:
             )
     for member in old.account.team:
         if member.id not in after:
-            yield Change("team", member.id, f"{member.name} left our account team", None)
+            yield Change("team", member.id, f"{member.name} left our account team", mark=REMOVED)
 
 
 def _units(old: AccountMap, new: AccountMap) -> Iterator[Change]:
@@ -95,7 +110,7 @@ def _units(old: AccountMap, new: AccountMap) -> Iterator[Change]:
         was = before.get(unit.id)
         if was is None:
             inside = f" (in {unit_name(new, unit.parent)})" if unit.parent else ""
-            yield Change("units", unit.id, f"New unit: {unit.name}{inside}", None)
+            yield Change("units", unit.id, f"New unit: {unit.name}{inside}", mark=ADDED)
             continue
         if was.name != unit.name:
             yield Change(
@@ -117,4 +132,4 @@ def _units(old: AccountMap, new: AccountMap) -> Iterator[Change]:
             )
     for unit in old.units:
         if unit.id not in after:
-            yield Change("units", unit.id, f"Unit removed: {unit.name}", None)
+            yield Change("units", unit.id, f"Unit removed: {unit.name}", mark=REMOVED)

@@ -3,10 +3,20 @@ links."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from acmap.analysis.changes.base import Change, list_changes, name_of, show, team_name, unit_name
+from acmap.analysis.changes.base import (
+    ADDED,
+    REMOVED,
+    Change,
+    list_changes,
+    name_of,
+    show,
+    team_name,
+    unit_name,
+)
+from acmap.analysis.changes.renames import IdChange
 from acmap.model import MUTUAL_LINK_TYPES, AccountMap, Link, Stakeholder
 from acmap.words import link_verb, role_label
 
@@ -23,22 +33,35 @@ def _describe_person(side: AccountMap, person: Stakeholder) -> str:
     return f"{person.display} ({'; '.join(details)})"
 
 
-def stakeholder_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
+def stakeholder_changes(
+    old: AccountMap, new: AccountMap, renamed: Sequence[IdChange] = ()
+) -> Iterator[Change]:
+    """`old` already carries the new ids of the people in `renamed` (renames.with_new_ids)."""
+    was_id = {c.after: c.before for c in renamed}
     before = old.people_by_id()
     after = new.people_by_id()
     section = "stakeholders"
     for person in new.stakeholders:
         if person.id not in before:
             yield Change(
-                section, person.id, f"New on the map: {_describe_person(new, person)}", None
+                section,
+                person.id,
+                f"New on the map: {_describe_person(new, person)}",
+                mark=ADDED,
             )
     for person in old.stakeholders:
         if person.id not in after:
-            yield Change(section, person.id, f"Removed from the map: {person.display}", None)
+            yield Change(
+                section, person.id, f"Removed from the map: {person.display}", mark=REMOVED
+            )
     for person in new.stakeholders:
         was = before.get(person.id)
-        if was is not None:
-            yield from _person_changes(old, new, was, person)
+        if was is None:
+            continue
+        if person.id in was_id:
+            words = f"{person.display}: id changed: {was_id[person.id]} → {person.id}"
+            yield Change(section, person.id, words, "id", was_id[person.id], person.id)
+        yield from _person_changes(old, new, was, person)
 
 
 def _person_changes(
@@ -178,7 +201,10 @@ def link_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
         was = before.get(key)
         if was is None:
             yield Change(
-                section, subject, f"New link: {_link_words(new, link)} ({link.strength})", None
+                section,
+                subject,
+                f"New link: {_link_words(new, link)} ({link.strength})",
+                mark=ADDED,
             )
             continue
         if was.strength != link.strength:
@@ -195,4 +221,4 @@ def link_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
     for key, link in before.items():
         if key not in after:
             subject = f"{link.source}→{link.target}"
-            yield Change(section, subject, f"Link removed: {_link_words(old, link)}", None)
+            yield Change(section, subject, f"Link removed: {_link_words(old, link)}", mark=REMOVED)

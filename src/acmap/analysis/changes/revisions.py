@@ -38,14 +38,25 @@ class DiffResult:
     accounts: list[AccountDiff]
 
     def opens(self, level: str) -> bool:
-        """Whether the change breaks a file that was valid, or opens a gap at or above `level`
-        (error, warning): what `--fail-on-new` fails on."""
-        for account in self.accounts:
-            if account.invalid_after and not account.invalid_before:
-                return True
-            if any(at_least(g.finding.severity, level) for g in account.opened):
-                return True
-        return False
+        """What `--fail-on-new` fails on: the change breaks a file (a new one too: a broken file
+        is never fine), opens a gap at or above `level` (error, warning) in an account that had
+        a map before, or makes an account's status worse (green → amber, green → red,
+        amber → red), which counts as a warning.
+
+        A new account's gaps do not count: it is judged from its next change on, so the map
+        `acmap new` writes passes the CI `acmap init` writes."""
+        return any(self.counted(account, level) for account in self.accounts)
+
+    @staticmethod
+    def counted(account: AccountDiff, level: str) -> bool:
+        """Whether this one account makes `--fail-on-new level` fail."""
+        if account.broken:
+            return True
+        if account.worse and at_least("warning", level):
+            return True
+        if account.new_account:
+            return False
+        return any(at_least(g.finding.severity, level) for g in account.opened)
 
 
 def diff_revisions(
