@@ -9,6 +9,7 @@ up as the "Unable to load schema" a rep would see.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -17,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from acmap.format.schema import json_schema
 from acmap.model import INFLUENCE_LEVELS, STANCES
-from tests.ci.lsp import LanguageServer
+from tests.ci.lsp import LanguageServer, encode, read_message
 from tests.helpers import REPO, git, run_acmap
 
 SERVER = REPO / "tests" / "node" / "node_modules" / "yaml-language-server" / "bin"
@@ -190,8 +193,8 @@ def test_a_schema_violation_is_reported_on_its_own_line(
 ) -> None:
     text, first = _with_stakeholder(
         account_map.read_text(encoding="utf-8"),
-        "- id: pdoe",
-        "name: Pat Doe",
+        "- id: jnunez",
+        "name: José Núñez",  # not ASCII: the client's frames count bytes, not characters
         "stance: friendly",
         "favourite_colour: blue",
     )
@@ -266,3 +269,19 @@ def test_completion_offers_a_stakeholders_keys_and_the_stance_values(
 
     typed("- id: pdoe", "name: Pat Doe", "influence: ")
     assert sorted(complete(first + 2, len("    influence: "))) == sorted(INFLUENCE_LEVELS)
+
+
+# --- the client's framing ---------------------------------------------------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.lists(st.dictionaries(st.text(), _JSON, max_size=4), min_size=1, max_size=4))
+def test_frames_read_back_whatever_text_they_carry(messages: list[dict[str, Any]]) -> None:
+    stream = io.BytesIO(b"".join(encode(message) for message in messages))
+    assert [read_message(stream) for _ in messages] == messages
+    assert read_message(stream) is None
