@@ -30,3 +30,18 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e '.[dev]'
   touch "$stamp"
 fi
+
+# Node tools the tests drive for real, pinned in tests/node/package.json and its committed lock:
+# yaml-language-server for the editor test. Installed into tests/node/node_modules, again only
+# when package.json or the lock is newer than the last install.
+if ! command -v node >/dev/null; then
+  apt_install nodejs npm
+elif ! command -v npm >/dev/null; then
+  apt_install npm
+fi
+node_stamp=tests/node/node_modules/.acmap-installed
+if [ ! -f "$node_stamp" ] || [ tests/node/package.json -nt "$node_stamp" ] ||
+  [ tests/node/package-lock.json -nt "$node_stamp" ]; then
+  (cd tests/node && npm ci --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null)
+  touch "$node_stamp"
+fi
