@@ -25,7 +25,11 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 stamp=.venv/.acmap-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+# A .venv that is a symlink is shared with another checkout (a git worktree): installing this
+# checkout into it would repoint that checkout's editable install, so it is left alone.
+if [ -L .venv ]; then
+  :
+elif [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[dev]'
   touch "$stamp"
