@@ -169,6 +169,7 @@ def test_push_validates_and_writes_the_gaps_summary(tmp_path: Path, acmap_bin: P
     assert "## acmap gaps" in done.summary
     assert "Globex Corporation" in done.summary
     assert "acmap diff" not in done.summary  # not a pull request
+    assert "<details>" not in done.summary  # the gaps report is the whole summary: shown open
 
 
 def test_a_broken_map_is_annotated_and_fails_the_job(tmp_path: Path, acmap_bin: Path) -> None:
@@ -226,6 +227,12 @@ def test_pull_request_writes_the_diff_and_fails_on_new_gaps(
     assert "- Mary Lee: supporter → blocker" in done.summary
     assert "status green → amber" in done.summary
     assert "`G301` unaddressed-blocker" in done.summary
+    # The diff first; the (long) gaps report after it, folded, its totals as the fold's title.
+    diff_at = done.summary.index("## acmap diff")
+    fold_at = done.summary.index("<details><summary>acmap gaps: 1 account (1 amber)")
+    assert (
+        diff_at < fold_at < done.summary.index("## acmap gaps") < done.summary.index("</details>")
+    )
     assert done.code == 1
     assert "::error::acmap diff: the change opens gaps" in done.out
 
