@@ -85,11 +85,13 @@ def test_init_new_commit_passes_ci_and_a_worse_account_fails_it(
     assert pull.code == 0, pull.out + pull.summary
     assert "::error::" not in pull.out
 
-    # Then, in the same pull request, the example's economic buyer turns against us.
+    # Then, in the same pull request, the example's economic buyer turns against us: our
+    # only friendly power holder gone, the account falls from green to amber. No new gap says
+    # so (Hank Scorpio has an owner: not an unaddressed blocker), the worse status does.
     example = repo / "maps" / "globex.yaml"
     before = example.read_text()
     turned = before.replace(
-        "    roles: [economic_buyer]\n    stance: neutral\n",
+        "    roles: [economic_buyer]\n    stance: supporter\n",
         "    roles: [economic_buyer]\n    stance: blocker\n",
     )
     assert turned != before
@@ -98,9 +100,26 @@ def test_init_new_commit_passes_ci_and_a_worse_account_fails_it(
 
     worse = ci(repo, tmp_path / "runner-worse", acmap_bin, "pull_request", inputs)
 
+    assert "Hank Scorpio: supporter → blocker" in worse.summary
+    assert "green → amber" in worse.summary
+    # Waits for h-diff too: a worse status counts as opening a gap at warning level.
     assert worse.code == 1, worse.out
-    assert "Hank Scorpio: neutral → blocker" in worse.summary
     assert "::error::acmap diff:" in worse.out
     # Only the gate failed: the maps are valid, and the gaps report is not a gate.
     assert worse.outputs["valid"] == "true"
     assert "::error::acmap validate" not in worse.out and "::error::acmap gaps" not in worse.out
+
+
+def test_the_readme_shows_the_workflow_init_writes(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    from tests.helpers import REPO
+
+    assert run_acmap("init", cwd=tmp_path).code == 0
+    readme = (REPO / "README.md").read_text()
+    section = readme[readme.index("### GitHub Actions") :]
+    start = section.index("```yaml\n") + len("```yaml\n")
+    block = section[start : section.index("\n```", start)]
+    shown = YAML(typ="safe").load(block)
+    written = YAML(typ="safe").load((tmp_path / ".github/workflows/acmap.yml").read_text())
+    assert shown == written  # the same workflow, comments aside
