@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.helpers import run_acmap
 
 
@@ -161,3 +164,26 @@ def test_items_added_by_hand_under_the_template_lists_load(tmp_path: Path) -> No
     assert [(link.source, link.target) for link in loaded.map.links] == [("mlee", "economic-buyer")]
     assert [p.id for p in loaded.map.partners] == ["northwind-si"]
     assert run_acmap("validate", cwd=tmp_path).code == 0
+
+
+_SEGMENT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+    min_size=1,
+    max_size=12,
+).filter(lambda part: part not in (".", "..") and "/" not in part and "\\" not in part)
+
+
+@given(parts=st.lists(_SEGMENT, max_size=4))
+def test_the_schema_reference_resolves_for_any_folder_name(parts: list[str]) -> None:
+    # Folder names are the user's: spaces, '#', '%', non-ASCII. The modeline's value is one
+    # word (a space would end it) and, decoded, leads from the maps folder to the schema file.
+    from urllib.parse import unquote
+
+    from acmap.edit.templates import SCHEMA_FILE, schema_reference
+
+    root = Path("/project")
+    maps = root.joinpath(*parts)
+    reference = schema_reference(maps, root)
+    assert reference.isprintable() and not any(c.isspace() for c in reference)
+    target = Path(os.path.normpath(maps / unquote(reference)))
+    assert target == root / SCHEMA_FILE
