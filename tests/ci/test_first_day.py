@@ -79,7 +79,9 @@ def test_init_new_commit_passes_ci_and_a_worse_account_fails_it(
 
     pull = ci(repo, tmp_path / "runner-pr", acmap_bin, "pull_request", inputs)
     assert "## acmap diff" in pull.summary, pull.out
-    assert "Acme" in pull.summary[: pull.summary.index("<details>")]  # the new account is listed
+    assert (
+        "Acme" in pull.summary[: pull.summary.index("<details><summary>acmap gaps")]
+    )  # the new account is listed
     # Waits for h-diff (DiffResult.opens): an account with no map at the base does not count
     # for --fail-on-new.
     assert pull.code == 0, pull.out + pull.summary
