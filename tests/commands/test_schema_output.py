@@ -63,3 +63,11 @@ def test_never_writes_through_a_symlink_out_of_the_project(tmp_path: Path) -> No
     assert result.code == 2
     assert "editor is a symlink out of the project" in result.err
     assert list(outside.iterdir()) == []
+
+
+def test_a_file_where_a_folder_should_be_says_it_cannot_write(tmp_path: Path) -> None:
+    (tmp_path / "editor").write_text("a file\n")
+    result = run_acmap("schema", "-o", "editor/acmap.schema.json", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("acmap: editor/acmap.schema.json: cannot write:"), result.err
+    assert "Traceback" not in result.err

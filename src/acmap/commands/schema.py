@@ -64,10 +64,12 @@ def schema(
 def _read(path: Path) -> bytes | None:
     """The file's bytes; None when there is no file. Something unreadable (a folder, no
     permission) counts as "something else": only --force replaces it, and the write explains."""
+    import os
+
+    if not os.path.lexists(path):  # also when a folder on the way is a file: the write says so
+        return None
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        return None
     except OSError:
         return b""
 
