@@ -12,9 +12,10 @@ import typer
 
 from acmap.commands.options import TodayOption, fail, today_for
 
-# What init writes, and from which template.
+# What init writes, and from which template (None: the text of `acmap schema`, for editors).
 FILES = (
     ("acmap.toml", "acmap.toml"),
+    ("acmap.schema.json", None),
     ("maps/globex.yaml", "example-map.yaml"),
     (".github/workflows/acmap.yml", "workflow.yml"),
     (".pre-commit-config.yaml", "pre-commit-config.yaml"),
@@ -27,13 +28,16 @@ def init(
     ] = Path("."),
     today: TodayOption = None,
 ) -> None:
-    """Start a map repository: acmap.toml, maps/ with one example, a GitHub workflow and a
-    pre-commit config. Never overwrites: when any of these exists, nothing is written.
+    """Start a map repository: acmap.toml, the JSON Schema for editors, maps/ with one example,
+    a GitHub workflow and a pre-commit config. Never overwrites: when any of these exists,
+    nothing is written.
 
     Exit 0 when created; 2 when a file is in the way.
     """
     from acmap.edit.atomic import Refused, WouldOverwrite, check_target
-    from acmap.edit.templates import render
+    from acmap.edit.templates import render, schema_reference
+    from acmap.format.schema import json_schema
+    from acmap.report.json import dump
     from acmap.settings import Settings
 
     if folder.exists() and not folder.is_dir():
@@ -48,7 +52,12 @@ def init(
             "acmap init never overwrites (run it in an empty folder)"
         )
     root = folder.resolve()
-    texts = [(folder / name, render(template, today=day.isoformat())) for name, template in FILES]
+    values = {"today": day.isoformat(), "schema": schema_reference(folder / "maps", folder)}
+    schema_text = dump(json_schema()) + "\n"  # exactly what `acmap schema` prints
+    texts = [
+        (folder / name, schema_text if template is None else render(template, **values))
+        for name, template in FILES
+    ]
     for target, _ in texts:  # a symlinked .github/workflows or maps/ out of the folder: refused
         try:
             check_target(target, root)
@@ -63,7 +72,8 @@ def init(
     sys.stdout.write("".join(f"created {relative(name)}\n" for name in written))
     sys.stdout.write(
         "next: `acmap gaps` on the example, `acmap new ID --name NAME` for your accounts, "
-        "`pre-commit install` for the hooks\n"
+        "`pre-commit install` for the hooks; editors with yaml-language-server check maps "
+        "against acmap.schema.json\n"
     )
 
 

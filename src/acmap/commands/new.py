@@ -35,7 +35,7 @@ def new(
     import re
 
     from acmap.edit.atomic import WouldOverwrite, write_atomic
-    from acmap.edit.templates import render, yaml_text
+    from acmap.edit.templates import render, schema_reference, yaml_text
     from acmap.format import fields as formatv1
     from acmap.load import display, load_text, project_root
     from acmap.model import TIERS
@@ -79,6 +79,7 @@ def new(
         owner_block=owner_block,
         owner_id=owner or "dana",
         today=day.isoformat(),
+        schema=schema_reference(config.maps, config.root),
     )
     path = config.maps / f"{account_id}.yaml"
     shown = display(path)  # the link as named, never where a symlink leads
