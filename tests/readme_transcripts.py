@@ -20,8 +20,8 @@ The conventions of a ```console block (```sh and ```text blocks are never run):
   `cp`); a `cd` lasts for its own command line only.
 - The environment is a rep's after `. .venv/bin/activate`: the venv's bin first on PATH, with the
   copy's `src` on PYTHONPATH (so the copy's code runs, not the code the venv was installed from);
-  output piped (plain, no colour), NO_COLOR=1, COLUMNS=100, a private acmap cache, no
-  GITHUB_ACTIONS or ACMAP_TODAY from the caller's environment.
+  output piped (plain, no colour), NO_COLOR=1, COLUMNS=100, HOME and the acmap cache in the
+  temporary folder, and no GITHUB_ACTIONS, ACMAP_TODAY or XDG_* from the caller's environment.
 
 The updater (`--update`) replaces each command's output with what it prints today and keeps the
 `…` elisions where they are: the lines before the first `…` follow the start of the output, the
@@ -234,12 +234,21 @@ def venv_bin(repo: Path) -> Path:
     return candidate if (candidate / "python").exists() else Path(sys.executable).parent
 
 
+# What the caller's environment must not decide: CI mode, a pinned today, colour, other code.
+DROPPED = (
+    "GITHUB_ACTIONS",
+    "ACMAP_TODAY",
+    "ACMAP_JOBS",
+    "FORCE_COLOR",
+    "PYTHONPATH",
+    "CLICOLOR_FORCE",
+)
+
+
 def shell_env(copy: Path, bin_dir: Path, scratch: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in _git_env().items()
-        if k not in ("GITHUB_ACTIONS", "ACMAP_TODAY", "FORCE_COLOR", "PYTHONPATH", "ACMAP_JOBS")
-    }
+    env = {k: v for k, v in _git_env().items() if k not in DROPPED and not k.startswith("XDG_")}
+    home = scratch / "home"
+    home.mkdir(exist_ok=True)
     env.update(
         {
             "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', os.defpath)}",
@@ -249,6 +258,8 @@ def shell_env(copy: Path, bin_dir: Path, scratch: Path) -> dict[str, str]:
             "NO_COLOR": "1",
             "COLUMNS": COLUMNS,
             "TERM": "dumb",
+            # An example may install completion or write settings: never into the real home.
+            "HOME": str(home),
             "LC_ALL": "C.UTF-8",
             "ACMAP_CACHE_DIR": str(scratch / "cache"),
             "ACMAP_CACHE_KEY": str(scratch / "cache.key"),
@@ -307,7 +318,7 @@ def describe_failure(run: Run, readme: str) -> str:
         shown, printed, f"{readme}:{command.line} (shown)", "printed today", lineterm="", n=2
     )
     header = f"{readme}:{command.line}: $ {command.text}"
-    if command.exit_code != run.exit_code and matches(shown[:-1] or shown, run.output):
+    if command.exit_code != run.exit_code:
         header += f"\n  exit {run.exit_code}, the README says {command.exit_code}"
     return header + "\n" + "\n".join("  " + line for line in diff)
 

@@ -124,7 +124,9 @@ def test_commands_run_in_order_in_one_copy_and_cd_lasts_one_line(tmp_path: Path)
     assert failures_of(root) == []
 
 
-def test_the_environment_is_the_activated_venv_piped_at_100_columns(tmp_path: Path) -> None:
+def test_the_environment_is_the_activated_venv_piped_at_100_columns_at_home_nowhere(
+    tmp_path: Path,
+) -> None:
     root = project(
         tmp_path,
         """
@@ -136,10 +138,15 @@ def test_the_environment_is_the_activated_venv_piped_at_100_columns(tmp_path: Pa
         piped
         $ echo "GITHUB_ACTIONS=${GITHUB_ACTIONS-unset} ACMAP_TODAY=${ACMAP_TODAY-unset}"
         GITHUB_ACTIONS=unset ACMAP_TODAY=unset
+        $ touch ~/.bashrc && case "$HOME" in */acmap-readme-*/home) echo a throwaway home;; esac
+        a throwaway home
         ```
         """,
     )
+    real_bashrc = Path.home() / ".bashrc"
+    before = real_bashrc.stat().st_mtime_ns if real_bashrc.exists() else None
     assert failures_of(root) == []
+    assert (real_bashrc.stat().st_mtime_ns if real_bashrc.exists() else None) == before
 
 
 def test_stderr_is_shown_where_it_was_written(tmp_path: Path) -> None:
