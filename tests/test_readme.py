@@ -9,11 +9,13 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import commit, git
 from tests.readme_transcripts import (
+    REPO,
     CannotPlace,
     check,
     main,
@@ -22,6 +24,21 @@ from tests.readme_transcripts import (
     update_readme,
     updated_output,
 )
+
+UPDATE = "python tests/readme_transcripts.py --update README.md"
+
+
+# About 20 s of CPU for ~37 commands; far longer in wall time when 8 engineers share 2 cores.
+@pytest.mark.timeout(600)
+def test_every_console_example_in_the_readme_prints_what_it_shows() -> None:
+    runs, failures = check(REPO / "README.md")
+    assert len(runs) >= 30, "the README's console blocks were not found"
+    assert not failures, (
+        f"{len(failures)} README example(s) print something else today (README → today):\n\n"
+        + "\n\n".join(failures)
+        + f"\n\nIf today's output is right: {UPDATE}, review the diff, commit."
+    )
+
 
 # --- the tester's conventions, on small READMEs ---------------------------------------------
 
