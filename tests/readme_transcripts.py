@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -419,7 +420,7 @@ def _place(
     """Where in actual[low:high] a run of shown lines now lies, as (start, end)."""
     region = actual[low:high]
     matcher = difflib.SequenceMatcher(None, part, region, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    blocks = _densest(b for b in matcher.get_matching_blocks() if b.size)
     start, end = -1, -1
     if blocks:
         # From the first line that still matches to the last, widened by the shown lines around
@@ -444,6 +445,24 @@ def _place(
     if at_end:
         end = len(region)
     return low + start, low + end
+
+
+def _densest(blocks: Iterable[difflib.Match]) -> list[difflib.Match]:
+    """The matched lines that lie together, without strays matched far away.
+
+    A short line such as `│   Natarajan` can match in another person's entry; the run of shown
+    lines is where most of its lines match close together.
+    """
+    clusters: list[list[difflib.Match]] = []
+    for block in blocks:
+        if clusters:
+            last = clusters[-1][-1]
+            gap_shown, gap_printed = block.a - last.a - last.size, block.b - last.b - last.size
+            if gap_printed - gap_shown <= 3:
+                clusters[-1].append(block)
+                continue
+        clusters.append([block])
+    return max(clusters, key=lambda c: sum(b.size for b in c), default=[])
 
 
 def _follow_run(part: list[str], printed: list[str]) -> list[str]:

@@ -316,6 +316,30 @@ def test_the_updater_moves_the_lines_between_elisions_to_where_they_are_now() ->
     ]
 
 
+def test_a_line_that_matches_far_away_does_not_stretch_the_run() -> None:
+    shown = [
+        "Meridian",
+        "…",
+        "Organisation",
+        "├── Finance",
+        "│   Robert, owner Priya",
+        "│   Natarajan",
+        "…",
+    ]
+    printed = ["Meridian", "team: Priya", "Organisation", "├── Finance", "│   Robert, engaged,"]
+    printed += [
+        "│   owner Priya Natarajan",
+        "├── IT",
+        "│   Angela",
+        "│   a",
+        "│   b",
+        "│   Natarajan",
+    ]
+    new = updated_output(shown, printed)
+    assert new[:6] == [*shown[:4], "│   Robert, engaged,", "│   owner Priya Natarajan"]
+    assert "│   b" not in new  # Angela's `Natarajan` line is not Robert's
+
+
 def test_an_elision_that_cannot_be_placed_leaves_the_block_and_is_reported(tmp_path: Path) -> None:
     root = project(
         tmp_path,
