@@ -114,6 +114,8 @@ def parse_blocks(lines: list[str]) -> list[Block]:
         while end < len(lines) and lines[end].strip() != "```":
             end += 1
         if fence[3:].strip() == "console":
+            if end == len(lines):
+                raise ValueError(f"line {i + 1}: this ```console block is never closed")
             blocks.append(_parse_block(lines, i, end))
         i = end + 1
     return blocks
@@ -537,7 +539,11 @@ def main(argv: list[str]) -> int:
         return 2
     readme = Path(names[0]).resolve()
     repo = readme.parent
-    runs, failures = check(readme, repo)
+    try:
+        runs, failures = check(readme, repo)
+    except (OSError, ValueError, subprocess.CalledProcessError) as why:
+        print(f"{names[0]}: {why}", file=sys.stderr)
+        return 2
     if not update:
         print("\n\n".join(failures) if failures else f"{len(runs)} README commands: all as shown")
         return 1 if failures else 0

@@ -362,3 +362,17 @@ def test_an_elision_that_cannot_be_placed_leaves_the_block_and_is_reported(tmp_p
     assert problem.startswith("README.md:3: $ printf 'one\\n': left as it is")
     assert main(["--update", str(readme)]) == 1
     assert readme.read_text(encoding="utf-8") == before
+
+
+def test_a_broken_block_is_named_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, "Intro\n\n```console\nacmap list\n```\n")
+    assert main([str(root / "README.md")]) == 2
+    assert (
+        "README.md: line 4: a console block starts with `$ command`: 'acmap list'"
+        in capsys.readouterr().err
+    )
+    (root / "README.md").write_text("```console\n$ true\n", encoding="utf-8")
+    assert main([str(root / "README.md")]) == 2
+    assert "line 1: this ```console block is never closed" in capsys.readouterr().err
