@@ -481,10 +481,11 @@ def _elision_styles(pattern: list[str]) -> list[str]:
     return [p for p in pattern if _is_elision(p)]
 
 
-def update_readme(text: str, runs: list[Run]) -> tuple[str, list[str]]:
+def update_readme(text: str, runs: list[Run], readme: str = "README.md") -> tuple[str, list[str]]:
     """The README with every command's shown output replaced by what it printed.
 
-    Returns the new text and one message per command left unchanged (elisions not placeable).
+    A block with an elision that cannot be placed is left as it is, whole. Returns the new text
+    and one message per command whose elisions could not be placed.
     """
     lines = text.split("\n")
     by_line = {run.command.line: run for run in runs}
@@ -492,27 +493,42 @@ def update_readme(text: str, runs: list[Run]) -> tuple[str, list[str]]:
     out: list[str] = []
     i = 0
     for block in parse_blocks(lines):
-        out.extend(lines[i : block.start + 1])
-        for command in block.commands:
-            out.extend(command.source)
-            run = by_line.get(command.line)
-            if run is None or run.ok:
-                out.extend(command.shown)
-                continue
-            try:
-                shown = _with_elision_indents(command.expected, run.output)
-            except CannotPlace as why:
-                problems.append(f"README.md:{command.line}: $ {command.text}: left as it is: {why}")
-                out.extend(command.shown)
-                continue
-            if run.exit_code:
-                shown.append(f"[exit {run.exit_code}]")
-            out.extend(shown)
-            out.extend([""] * command.blank_tail)
-        out.append(lines[block.end])
+        out.extend(lines[i : block.start])
+        new, why = _updated_block(block, lines, by_line)
+        if why:
+            problems.extend(
+                f"{readme}:{line}: {text}; the block is left as it is" for line, text in why
+            )
+            new = lines[block.start : block.end + 1]
+        out.extend(new)
         i = block.end + 1
     out.extend(lines[i:])
     return "\n".join(out), problems
+
+
+def _updated_block(
+    block: Block, lines: list[str], by_line: dict[int, Run]
+) -> tuple[list[str], list[tuple[int, str]]]:
+    """A console block's lines with today's outputs, and the commands that could not be updated."""
+    out = [lines[block.start]]
+    problems: list[tuple[int, str]] = []
+    for command in block.commands:
+        out.extend(command.source)
+        run = by_line.get(command.line)
+        if run is None or run.ok:
+            out.extend(command.shown)
+            continue
+        try:
+            shown = _with_elision_indents(command.expected, run.output)
+        except CannotPlace as why:
+            problems.append((command.line, f"$ {command.text}: {why}"))
+            continue
+        if run.exit_code:
+            shown.append(f"[exit {run.exit_code}]")
+        out.extend(shown)
+        out.extend([""] * command.blank_tail)
+    out.append(lines[block.end])
+    return out, problems
 
 
 def _with_elision_indents(pattern: list[str], actual: list[str]) -> list[str]:
@@ -548,7 +564,7 @@ def main(argv: list[str]) -> int:
         print("\n\n".join(failures) if failures else f"{len(runs)} README commands: all as shown")
         return 1 if failures else 0
     text = readme.read_text(encoding="utf-8")
-    new, problems = update_readme(text, runs)
+    new, problems = update_readme(text, runs, names[0])
     if new != text:
         readme.write_text(new, encoding="utf-8")
     changed = len(failures) - len(problems)

@@ -345,11 +345,18 @@ def test_an_elision_that_cannot_be_placed_leaves_the_block_and_is_reported(tmp_p
         tmp_path,
         """
         ```console
+        $ echo 'lumen 50'
+        lumen 49
         $ printf 'one\\n'
         one
         two
         …
         three
+        ```
+
+        ```console
+        $ echo 'halcyon 76'
+        halcyon 74
         ```
         """,
     )
@@ -357,11 +364,13 @@ def test_an_elision_that_cannot_be_placed_leaves_the_block_and_is_reported(tmp_p
     before = readme.read_text(encoding="utf-8")
     runs, _ = check(readme, root)
     new, problems = update_readme(before, runs)
-    assert new == before
+    # The first block stays whole (its stale `lumen 49` too); the second is updated.
+    assert new == before.replace("halcyon 74", "halcyon 76")
     [problem] = problems
-    assert problem.startswith("README.md:3: $ printf 'one\\n': left as it is")
+    assert problem.startswith("README.md:5: $ printf 'one\\n': nothing printed is left")
+    assert problem.endswith("; the block is left as it is")
     assert main(["--update", str(readme)]) == 1
-    assert readme.read_text(encoding="utf-8") == before
+    assert readme.read_text(encoding="utf-8") == new
 
 
 def test_a_broken_block_is_named_not_a_traceback(
