@@ -22,6 +22,7 @@ The conventions of a ```console block (```sh and ```text blocks are never run):
   copy's `src` on PYTHONPATH (so the copy's code runs, not the code the venv was installed from);
   output piped (plain, no colour), NO_COLOR=1, COLUMNS=100, HOME and the acmap cache in the
   temporary folder, and no GITHUB_ACTIONS, ACMAP_TODAY or XDG_* from the caller's environment.
+  In what a command prints, the copy's absolute path is shown as `.` and HOME's as `~`.
 
 The updater (`--update`) replaces each command's output with what it prints today and keeps the
 `…` elisions where they are: the lines before the first `…` follow the start of the output, the
@@ -277,14 +278,17 @@ def run_commands(blocks: list[Block], repo: Path = REPO) -> list[Run]:
         scratch = Path(scratch_name)
         copy = fresh_copy(repo, scratch / "repo")
         env = shell_env(copy, venv_bin(repo), scratch)
+        # The temporary folder's name changes with every run: shown as `.` and `~` instead.
+        places = {str(copy): ".", env["HOME"]: "~"}
+        places.update({str(Path(k).resolve()): v for k, v in places.items()})
         runs = []
         for block in blocks:
             for command in block.commands:
-                runs.append(_run(command, copy, env))
+                runs.append(_run(command, copy, env, places))
         return runs
 
 
-def _run(command: Command, cwd: Path, env: dict[str, str]) -> Run:
+def _run(command: Command, cwd: Path, env: dict[str, str], places: dict[str, str]) -> Run:
     try:
         done = subprocess.run(
             ["bash", "-c", command.text],
@@ -301,7 +305,10 @@ def _run(command: Command, cwd: Path, env: dict[str, str]) -> Run:
         text = partial.decode("utf-8", "backslashreplace")
         text += f"\n(the README tester stopped it after {COMMAND_TIMEOUT} s)"
         code = -1
-    output = _strip_blank_tail([line.rstrip() for line in text.splitlines()])
+    for place in sorted(places, key=len, reverse=True):
+        text = text.replace(place, places[place])
+    # Split at \n only, as the README's lines are: a line may hold \u2028 or a form feed.
+    output = _strip_blank_tail([line.rstrip() for line in text.split("\n")])
     return Run(command, output, code)
 
 

@@ -166,6 +166,13 @@ def test_the_environment_is_the_activated_venv_piped_at_100_columns_at_home_nowh
     assert (real_bashrc.stat().st_mtime_ns if real_bashrc.exists() else None) == before
 
 
+def test_the_temporary_paths_are_shown_as_dot_and_tilde(tmp_path: Path) -> None:
+    root = project(
+        tmp_path, '```console\n$ echo "$PWD/maps $HOME/.bashrc"\n./maps ~/.bashrc\n```\n'
+    )
+    assert failures_of(root) == []
+
+
 def test_stderr_is_shown_where_it_was_written(tmp_path: Path) -> None:
     root = project(
         tmp_path, "```console\n$ echo out; echo err >&2; echo out again\nout\nerr\nout again\n```\n"
