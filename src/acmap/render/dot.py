@@ -9,12 +9,17 @@ from __future__ import annotations
 from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
 from acmap.render.canvas import VIEWS, FocusError, Graph, RenderOptions, shorten
-from acmap.render.edges import knows, links, reporting_lines
+from acmap.render.edges import knows, links, reporting_lines, stacked_columns
 from acmap.render.legend import legend
+from acmap.render.orgtree import OrgTree, org_tree
 from acmap.render.people import partner_nodes, person_node
 from acmap.render.safe import Html, Value, attributes, join, tag, text
+from acmap.render.shelves import Shelves, deepest, gate_edges, gates, plan
 
 LARGE = 120  # people: beyond this, labels get compact and the layout tighter
+SLIDE = 16 / 9
+PARTNERS_WIDTH = 2.5  # inches: the partners' column beside the account
+LEGEND_HEIGHT = 2.6  # inches: the legend under the drawing
 
 
 def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
@@ -37,13 +42,29 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     graph.lines = out
     _graph_attributes(graph, account_map, options, large)
 
+    shelves = Shelves()
+    columns: list[list[Stakeholder]] = []
     graph.open("cluster_account", _account_cluster_attrs(account_map))
     if options.view == "influence":
         for person in people:
             person_node(graph, person, account_map, options, large)
     else:
-        _units(graph, account_map, people, options, large)
+        tree = org_tree(account_map, people)
+        columns = stacked_columns(people, shown)
+        ties = [(link.source, link.target) for link in account_map.links]
+        shelves = plan(
+            tree,
+            columns,
+            ties if options.view == "full" else [],
+            SLIDE,
+            extra_width=PARTNERS_WIDTH if partners else 0.0,
+            extra_height=LEGEND_HEIGHT if options.legend else 0.0,
+        )
+        _units(graph, account_map, tree, shelves, options, large)
     graph.close()
+    if shelves.rows:
+        # Links between rows as straight runs: curves looped around whole rows.
+        graph.emit("graph" + attributes({"splines": "polyline"}) + ";")
 
     if partners:
         partner_nodes(graph, partners, large, stack=options.view != "influence")
@@ -51,12 +72,19 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     used_links: set[str] = set()
     has_reporting = False
     if options.view in ("full", "org"):
-        has_reporting = reporting_lines(graph, people, shown)
+        has_reporting = reporting_lines(graph, people, shown, shelves)
+        gate_edges(graph, shelves)
     if options.view in ("full", "influence"):
         used_links = links(graph, account_map, shown, constraint=options.view == "influence")
         knows(graph, partners, shown, constraint=options.view == "influence")
     if options.legend:
-        legend(graph, has_reporting, used_links, bool(partners))
+        # Left to right (influence view) links decide the ranks: the key stays where dot puts it.
+        under: list[str] = []
+        if options.view != "influence":
+            under = [ids[i] for i in deepest(people, shown, columns, shelves)]
+            if partners:
+                under.append(ids["partner:" + partners[-1].id])  # the foot of their column
+        legend(graph, has_reporting, used_links, bool(partners), under)
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -179,29 +207,13 @@ def _account_cluster_attrs(account_map: AccountMap) -> dict[str, Value]:
 def _units(
     graph: Graph,
     account_map: AccountMap,
-    people: list[Stakeholder],
+    tree: OrgTree,
+    shelves: Shelves,
     options: RenderOptions,
     large: bool,
 ) -> None:
     """Units as nested clusters (only those with someone shown in or below them)."""
-    units = account_map.units_by_id()
-    children: dict[str | None, list[Unit]] = {}
-    for unit in account_map.units:
-        parent = unit.parent if unit.parent in units else None
-        children.setdefault(parent, []).append(unit)
-    members: dict[str | None, list[Stakeholder]] = {}
-    for person in people:
-        members.setdefault(person.unit if person.unit in units else None, []).append(person)
-
-    occupied: set[str] = set()
-    for unit_id in members:
-        seen: set[str] = set()
-        while unit_id is not None and unit_id not in seen:
-            seen.add(unit_id)
-            occupied.add(unit_id)
-            unit_id = units[unit_id].parent if units[unit_id].parent in units else None
-
-    counter = iter(range(1, len(units) + 1))
+    counter = iter(range(1, len(tree.units) + 1))
     visited: set[str] = set()
 
     def draw(unit: Unit, depth: int) -> None:
@@ -219,15 +231,18 @@ def _units(
                 "margin": 8,
             },
         )
-        for person in members.get(unit.id, []):
+        for person in tree.members.get(unit.id, []):
             person_node(graph, person, account_map, options, large)
-        for child in children.get(unit.id, []):
-            if child.id in occupied and child.id not in visited:
+        for child in tree.occupied_children(unit.id):
+            if child.id not in visited:
                 draw(child, depth + 1)
+        if shelves.container == unit.id:
+            gates(graph, shelves)
         graph.close()
 
-    for person in members.get(None, []):
+    for person in tree.members.get(None, []):
         person_node(graph, person, account_map, options, large)
-    for unit in children.get(None, []):
-        if unit.id in occupied:
-            draw(unit, 0)
+    for unit in tree.occupied_children(None):
+        draw(unit, 0)
+    if shelves.container is None:
+        gates(graph, shelves)
