@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
-from acmap.render.canvas import VIEWS, FocusError, Graph, RenderOptions, shorten
+from acmap.render.canvas import VIEWS, FocusError, Graph, RenderOptions, wrap
 from acmap.render.edges import knows, links, reporting_lines, stacked_columns
 from acmap.render.legend import legend
 from acmap.render.orgtree import OrgTree, org_tree
 from acmap.render.people import partner_nodes, person_node
 from acmap.render.safe import Html, Value, attributes, join, tag, text
-from acmap.render.shelves import Shelves, deepest, gate_edges, gates, plan
+from acmap.render.shelves import Shelves, gate_edges, gates, plan
 
 LARGE = 120  # people: beyond this, labels get compact and the layout tighter
 SLIDE = 16 / 9
 PARTNERS_WIDTH = 2.5  # inches: the partners' column beside the account
 LEGEND_HEIGHT = 2.6  # inches: the legend under the drawing
+TITLE_WIDTH = 60  # characters per line of the account's name and of its industry
+TITLE_LINES = 5
 
 
 def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
@@ -43,7 +45,8 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     _graph_attributes(graph, account_map, options, large)
 
     shelves = Shelves()
-    columns: list[list[Stakeholder]] = []
+    page = len(out)  # the page cluster opens here, once we know what its legend shows
+    graph.indent += 1  # inside it
     graph.open("cluster_account", _account_cluster_attrs(account_map))
     if options.view == "influence":
         for person in people:
@@ -62,9 +65,6 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
         )
         _units(graph, account_map, tree, shelves, options, large)
     graph.close()
-    if shelves.rows:
-        # Links between rows as straight runs: curves looped around whole rows.
-        graph.emit("graph" + attributes({"splines": "polyline"}) + ";")
 
     if partners:
         partner_nodes(graph, partners, large, stack=options.view != "influence")
@@ -77,14 +77,13 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     if options.view in ("full", "influence"):
         used_links = links(graph, account_map, shown, constraint=options.view == "influence")
         knows(graph, partners, shown, constraint=options.view == "influence")
-    if options.legend:
-        # Left to right (influence view) links decide the ranks: the key stays where dot puts it.
-        under: list[str] = []
-        if options.view != "influence":
-            under = [ids[i] for i in deepest(people, shown, columns, shelves)]
-            if partners:
-                under.append(ids["partner:" + partners[-1].id])  # the foot of their column
-        legend(graph, has_reporting, used_links, bool(partners), under)
+    graph.close()  # the page
+    opening = Graph(indent=1)
+    if shelves.rows:
+        # Links between rows as straight runs: curves looped around whole rows.
+        opening.emit("graph" + attributes({"splines": "polyline"}) + ";")
+    opening.open("cluster_page", _page_attrs(options, has_reporting, used_links, partners))
+    out[page:page] = opening.lines
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -165,12 +164,16 @@ def _graph_attributes(
 
 def _title(account_map: AccountMap, options: RenderOptions) -> Html:
     account = account_map.account
-    name = tag("FONT", tag("B", text(account.name or account.id)), point_size=20)
-    facts: list[Html] = [text(f"{account.tier} account")]
+    # Wrapped, never cut: the title is what a slide is about (only absurd lengths are cut).
+    name = wrap(account.name or account.id, TITLE_WIDTH, TITLE_LINES)
+    name = tag("FONT", tag("B", name), point_size=20)
+    summary = text(f"{account.tier} account")
     if account.industry:
-        facts.append(text(shorten(account.industry, 48)))
-    summary = join(facts, text("  ·  "))
-    cells = [tag("TD", name, align="LEFT"), tag("TD", summary, align="LEFT", valign="BOTTOM")]
+        summary = join([summary, wrap(account.industry, TITLE_WIDTH, TITLE_LINES)], text("  ·  "))
+    cells = [
+        tag("TD", name, align="LEFT", balign="LEFT"),
+        tag("TD", summary, align="LEFT", valign="BOTTOM", balign="LEFT"),
+    ]
     if options.status:
         colour = style.STATUS_COLOURS.get(options.status, style.MUTED)
         badge = tag("FONT", tag("B", text(f" {options.status.upper()} ")), color="#ffffff")
@@ -192,11 +195,26 @@ def _title(account_map: AccountMap, options: RenderOptions) -> Html:
     )
 
 
+def _page_attrs(
+    options: RenderOptions, has_reporting: bool, used_links: set[str], partners: list[Partner]
+) -> dict[str, Value]:
+    """The frameless cluster around everything: its bottom label is the legend."""
+    attrs: dict[str, Value] = {"color": "#ffffff00", "margin": 4}
+    if options.legend:
+        attrs |= {
+            "label": legend(has_reporting, used_links, bool(partners)),
+            "labelloc": "b",
+            "labeljust": "l",
+        }
+    return attrs
+
+
 def _account_cluster_attrs(account_map: AccountMap) -> dict[str, Value]:
     name = account_map.account.name or account_map.account.id
     return {
         "label": tag("FONT", tag("B", text(name.upper())), color=style.MUTED, point_size=10),
         "labeljust": "l",
+        "labelloc": "t",  # not the page's bottom, which every unit inside would inherit
         "style": "rounded,dashed",
         "color": style.ACCOUNT_BORDER,
         "fontname": style.FONT,

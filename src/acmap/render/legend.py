@@ -1,15 +1,16 @@
 """The key drawn on a diagram: one compact table under the drawing.
 
-One node rather than a cluster of sample edges: sample edges took ranks of their own, which
-`dot` stretched to the height of the ranks of the people beside them (wide empty gaps, a third
-of a slide). The table holds the node styles, every role badge, and the line types the diagram
-uses, each drawn in characters of its own pattern and colour.
+A label rather than nodes and sample edges: those took ranks of their own, which `dot`
+stretched to the height of the ranks of the people beside them (wide empty gaps, a third of a
+slide), and nodes pinned under the drawing bent its layout. As the bottom label of the cluster
+that holds everything, `dot` just keeps room for it. The table holds the node styles, every
+role badge, and the line types the diagram uses, each drawn in characters of its own pattern
+and colour.
 """
 
 from __future__ import annotations
 
 from acmap.render import style
-from acmap.render.canvas import Graph
 from acmap.render.people import badges
 from acmap.render.safe import EMPTY, Html, tag, text
 
@@ -17,47 +18,30 @@ SMALL = 9  # points
 LINES_PER_ROW = 2
 
 
-def legend(
-    graph: Graph,
-    has_reporting: bool,
-    used_links: set[str],
-    has_partners: bool,
-    under: list[str],
-) -> None:
-    """The key, in a cluster of its own under the nodes `under` (the lowest of the drawing)."""
-    graph.open(
-        "cluster_legend",
-        {
-            "label": tag("FONT", tag("B", text("LEGEND")), point_size=10, color=style.MUTED),
-            "labeljust": "l",
-            "style": "rounded",
-            "color": "#cccccc",
-            "margin": 6,
-        },
-    )
+def legend(has_reporting: bool, used_links: set[str], has_partners: bool) -> Html:
+    """The key: a framed table, drawn as the bottom label of the page cluster (dot.py)."""
     samples: list[style.LinkStyle] = []
     if has_reporting:
         samples.append(style.REPORTING)
     samples.extend(look for kind, look in style.LINKS.items() if kind in used_links)
     if has_partners:
         samples.append(style.KNOWS)
-    key = tag(
+    title = tag("FONT", tag("B", text("LEGEND")), point_size=10, color=style.MUTED)
+    return tag(
         "TABLE",
+        tag("TR", tag("TD", title, colspan=2, align="LEFT")),
         tag(
             "TR",
             tag("TD", _node_styles(), valign="TOP"),
             tag("TD", _roles_and_lines(samples), valign="TOP"),
         ),
-        border=0,
+        border=1,
+        color="#cccccc",
+        style="rounded",
         cellspacing=0,
-        cellpadding=0,
+        cellpadding=4,
+        cellborder=0,
     )
-    graph.node("legend_key", {"label": key, "shape": "plain", "style": "solid"})
-    graph.close()
-    # Under everything (rank=sink does not reach into clusters): a wide drawing grows a little
-    # taller, never wider.
-    for node_id in under:
-        graph.edge(node_id, "legend_key", {"style": "invis", "weight": 0})
 
 
 def _heading(words: str, span: int) -> Html:
@@ -148,8 +132,9 @@ def _roles_and_lines(samples: list[style.LinkStyle]) -> Html:
     """Every role badge (the dark ones decide the deal), then the line types drawn."""
     span = 2 * LINES_PER_ROW
     rows: list[Html] = [_heading("Roles (badges)", span)]
-    rows.append(tag("TR", tag("TD", badges(style.BADGE_ORDER[:4], False), colspan=span)))
-    rows.append(tag("TR", tag("TD", badges(style.BADGE_ORDER[4:], False), colspan=span)))
+    dark, light = style.BADGE_ORDER[:3], style.BADGE_ORDER[3:]
+    rows.append(tag("TR", tag("TD", badges(dark, False), colspan=span, align="LEFT")))
+    rows.append(tag("TR", tag("TD", badges(light, False, per_row=4), colspan=span, align="LEFT")))
     if samples:
         rows.append(_heading("Lines (thicker = stronger)", span))
     for start in range(0, len(samples), LINES_PER_ROW):

@@ -144,26 +144,23 @@ def longest_paths(parents: dict[str, list[str]]) -> dict[str, int]:
     return rank
 
 
-def deepest(
+def lowest(
     people: list[Stakeholder], shown: set[str], columns: list[list[Stakeholder]], shelves: Shelves
 ) -> list[str]:
-    """The people at the lowest rank of the whole drawing: the legend goes under them."""
-    parents: dict[str, list[str]] = {p.id: [] for p in people}
+    """The people nobody is drawn under (no report, not above anyone in a column), in the last
+    row when there are rows: the legend goes under all of them, so under the whole drawing.
+    (`dot` may put anyone lower than the longest chain of reports says, so all of them.)"""
+    last = len(shelves.rows) - 1
+    above = {upper for upper in _after(columns).values()}
     for person in people:
         manager = person.reports_to
         if manager in shown and manager != person.id and not shelves.upward(manager, person.id):
-            parents[person.id].append(manager)
-    for lower, upper in _after(columns).items():
-        parents[lower].append(upper)
-    for index in range(1, len(shelves.rows)):
-        gate = f"gate{index}"
-        parents[gate] = [p for b in shelves.rows[index - 1] for p in b.bottoms]
-        for block in shelves.rows[index]:
-            for person_id in block.tops:
-                parents[person_id].append(gate)
-    rank = longest_paths(parents)
-    lowest = max((rank[p.id] for p in people), default=0)
-    return [p.id for p in people if rank[p.id] == lowest]
+            above.add(manager)
+    return [
+        p.id
+        for p in people
+        if p.id not in above and (last < 0 or shelves.level(p.id) in (-1, last))
+    ]
 
 
 def _fill(blocks: list[Block], limit: float) -> list[list[Block]]:
