@@ -132,6 +132,20 @@ def test_a_wide_account_is_wrapped_into_rows(generated: dict[int, Path]) -> None
     assert 'splines="polyline"' in result.out
 
 
+def test_size_a4_stands_upright_and_poster_keeps_one_row(
+    generated: dict[int, Path], tmp_path: Path
+) -> None:
+    a4, poster = tmp_path / "a4.png", tmp_path / "poster.png"
+    assert run_acmap("render", str(generated[60]), "--size", "a4", "-o", str(a4)).code == 0
+    assert run_acmap("render", str(generated[60]), "--size", "poster", "-o", str(poster)).code == 0
+    width, height = png_size(a4)
+    assert width < height, f"{width}x{height}"
+    width, height = png_size(poster)
+    assert width > 3 * height, f"{width}x{height}: one row of units, as wide as the company"
+    source = run_acmap("render", str(generated[60]), "--size", "poster", "--format", "dot")
+    assert "gate" not in source.out
+
+
 @pytest.mark.parametrize("account", sorted(p.stem for p in EXAMPLE_MAPS.glob("*.yaml")))
 def test_example_maps_stay_one_row_and_fit_a_slide(account: str, tmp_path: Path) -> None:
     source = run_acmap("render", account, "--format", "dot")

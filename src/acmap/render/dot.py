@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
-from acmap.render.canvas import VIEWS, FocusError, Graph, RenderOptions, wrap
+from acmap.render.canvas import SIZES, VIEWS, FocusError, Graph, RenderOptions, wrap
 from acmap.render.edges import knows, links, reporting_lines, stacked_columns
 from acmap.render.legend import legend
 from acmap.render.orgtree import OrgTree, org_tree
@@ -17,7 +17,6 @@ from acmap.render.safe import Html, Value, attributes, join, tag, text
 from acmap.render.shelves import Shelves, gate_edges, gates, plan
 
 LARGE = 120  # people: beyond this, labels get compact and the layout tighter
-SLIDE = 16 / 9
 PARTNERS_WIDTH = 2.5  # inches: the partners' column beside the account
 LEGEND_HEIGHT = 2.6  # inches: the legend under the drawing
 TITLE_WIDTH = 60  # characters per line of the account's name and of its industry
@@ -28,6 +27,8 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     """The DOT text of one account's diagram."""
     if options.view not in VIEWS:
         raise ValueError(f"unknown view {options.view!r}")
+    if options.size not in SIZES:
+        raise ValueError(f"unknown size {options.size!r}")
     people = _people_in_view(account_map, options)
     shown = {p.id for p in people}
     large = len(people) > LARGE
@@ -53,16 +54,17 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
             person_node(graph, person, account_map, options, large)
     else:
         tree = org_tree(account_map, people)
-        columns = stacked_columns(people, shown)
-        ties = [(link.source, link.target) for link in account_map.links]
-        shelves = plan(
-            tree,
-            columns,
-            ties if options.view == "full" else [],
-            SLIDE,
-            extra_width=PARTNERS_WIDTH if partners else 0.0,
-            extra_height=LEGEND_HEIGHT if options.legend else 0.0,
-        )
+        aspect = SIZES[options.size]
+        if aspect is not None:
+            ties = [(link.source, link.target) for link in account_map.links]
+            shelves = plan(
+                tree,
+                stacked_columns(people, shown),
+                ties if options.view == "full" else [],
+                aspect,
+                extra_width=PARTNERS_WIDTH if partners else 0.0,
+                extra_height=LEGEND_HEIGHT if options.legend else 0.0,
+            )
         _units(graph, account_map, tree, shelves, options, large)
     graph.close()
 

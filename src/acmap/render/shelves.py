@@ -22,7 +22,7 @@ from acmap.model import Stakeholder, Unit
 from acmap.render.canvas import Graph
 from acmap.render.orgtree import OrgTree
 
-PERSON_WIDTH = 2.1  # a person's box and the gap beside it
+PERSON_WIDTH = 2.4  # a person's box and the gap beside it
 RANK_HEIGHT = 1.5  # a row of boxes and the gap under it
 CLUSTER_PAD = 0.35  # a unit's frame and label, per level of nesting
 LINK_WIDTH = 0.4  # the gap a link passing through a row of boxes takes in it
