@@ -146,6 +146,19 @@ def test_size_a4_stands_upright_and_poster_keeps_one_row(
     assert "gate" not in source.out
 
 
+def test_past_120_people_the_layout_stays_one_row(tmp_path: Path) -> None:
+    """Nobody reads 130 people on one page (--focus does that), and rows would cost dot dearly."""
+    subprocess.run(
+        [sys.executable, GENERATE, str(tmp_path), "--single", "130"],
+        check=True,
+        capture_output=True,
+    )
+    account = next((tmp_path / "maps").glob("*.yaml"))
+    source = run_acmap("render", str(account), "--format", "dot", cwd=tmp_path)
+    assert source.code == 0, source.err
+    assert "gate" not in source.out
+
+
 @pytest.mark.parametrize("account", sorted(p.stem for p in EXAMPLE_MAPS.glob("*.yaml")))
 def test_example_maps_stay_one_row_and_fit_a_slide(account: str, tmp_path: Path) -> None:
     source = run_acmap("render", account, "--format", "dot")

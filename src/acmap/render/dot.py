@@ -55,7 +55,9 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     else:
         tree = org_tree(account_map, people)
         aspect = SIZES[options.size]
-        if aspect is not None:
+        # Past LARGE nobody reads the whole account on one page (--focus is the way), and rows
+        # cost `dot` dearly there: every link between rows is a long edge (500 people: 20x).
+        if aspect is not None and not large:
             ties = [(link.source, link.target) for link in account_map.links]
             shelves = plan(
                 tree,
