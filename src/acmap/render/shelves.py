@@ -22,11 +22,12 @@ from acmap.model import Stakeholder, Unit
 from acmap.render.canvas import Graph
 from acmap.render.orgtree import OrgTree
 
-PERSON_WIDTH = 2.4  # a person's box and the gap beside it
-RANK_HEIGHT = 1.5  # a row of boxes and the gap under it
+PERSON_WIDTH = 2.25  # a person's box and the gap beside it
+RANK_HEIGHT = 1.35  # a row of boxes and the gap under it
 CLUSTER_PAD = 0.35  # a unit's frame and label, per level of nesting
-LINK_WIDTH = 0.4  # the gap a link passing through a row of boxes takes in it
-WIDTH_STEPS = 48  # row widths tried between the widest department and one single row
+LINK_WIDTH = 0.3  # the gap a link passing through a row of boxes takes in it
+WIDTH_STEPS = 48
+ONE_ROW_SLACK = 1.4  # one row stays when its estimate is within this factor of the page  # row widths tried between the widest department and one single row
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +80,19 @@ def plan(
 
     widest = max(b.width for b in blocks)
     total = sum(b.width for b in blocks)
+
+    def misfit(rows: list[list[Block]]) -> float:
+        width = max(top_width, *_row_widths(rows, ties)) + extra_width
+        height = top_height + sum(max(b.height for b in row) for row in rows) + extra_height
+        return abs(math.log(width / height / aspect))
+
+    if misfit([blocks]) <= math.log(ONE_ROW_SLACK):
+        return Shelves()  # close enough as it is: a small map keeps its familiar layout
     best: list[list[Block]] | None = None
     best_score = math.inf
     for step in range(WIDTH_STEPS + 1):
-        limit = widest + (total - widest) * step / WIDTH_STEPS
-        rows = _fill(blocks, limit)
-        width = max(top_width, *_row_widths(rows, ties)) + extra_width
-        height = top_height + sum(max(b.height for b in row) for row in rows) + extra_height
-        score = abs(math.log(width / height / aspect))
+        rows = _fill(blocks, widest + (total - widest) * step / WIDTH_STEPS)
+        score = misfit(rows)
         if score < best_score - 1e-9:
             best, best_score = rows, score
     if best is None or len(best) < 2:
@@ -107,7 +113,7 @@ def gates(graph: Graph, shelves: Shelves) -> None:
 
 def gate_edges(graph: Graph, shelves: Shelves) -> None:
     """Each row's lowest people above its gate, the next row's highest people below it."""
-    hold: dict[str, str | int] = {"style": "invis", "weight": 0}
+    hold: dict[str, str | int] = {"style": "invis"}  # weight 1: rows centred under each other
     for index in range(1, len(shelves.rows)):
         gate = f"gate{index}"
         for block in shelves.rows[index - 1]:
