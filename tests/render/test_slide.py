@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import struct
@@ -12,6 +13,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from acmap.render import style
 from tests.helpers import EXAMPLE_MAPS, REPO, run_acmap
@@ -205,3 +208,34 @@ def test_the_example_with_the_longest_industry_shows_all_of_it(tmp_path: Path) -
     assert run_acmap("render", "brightwater-foods", "-o", str(out)).code == 0
     words = " ".join(drawn_text(ET.parse(out).getroot()).split())
     assert "Consumer packaged goods (frozen and chilled foods)" in words
+
+
+WORD = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=12
+)
+# Up to 14 words of up to 12 characters: longer than one line of the title, at most four.
+TITLE_TEXT = st.lists(WORD, min_size=3, max_size=14).map(" ".join)
+
+
+@given(name=TITLE_TEXT, industry=TITLE_TEXT)
+def test_the_title_keeps_every_character_of_name_and_industry(name: str, industry: str) -> None:
+    """Wrapped into lines, escaped, but nothing dropped: what was cut before was the industry."""
+    from datetime import date
+
+    from acmap.load import load_text
+    from acmap.render import RenderOptions, build_dot
+    from acmap.render.safe import text
+
+    source = (
+        f"acmap: 1\naccount: {{id: t, name: {json.dumps(name, ensure_ascii=False)}, "
+        f"industry: {json.dumps(industry, ensure_ascii=False)}}}\n"
+        "stakeholders:\n  - {id: ann, name: Ann Lee}\n"
+    )
+    loaded = load_text(source, "maps/t.yaml")
+    assume(loaded.map is not None)
+    assert loaded.map is not None
+    dot = build_dot(loaded.map, RenderOptions(today=date(2026, 11, 22)))
+    title = next(line for line in dot.splitlines() if line.startswith("  graph [label=<"))
+    squeezed = "".join(title.replace("<BR/>", "").split())
+    for value in (name, industry):
+        assert text("".join(value.split())).markup in squeezed
