@@ -125,6 +125,7 @@ def test_all_renders_every_account_into_a_folder(tmp_path: Path) -> None:
         (["halcyon-bank", "-o", "x.jpg"], "cannot tell the format"),
         (["halcyon-bank", "-o", "x.png", "--format", "svg"], "does not match"),
         (["halcyon-bank", "--view", "sideways"], "--view 'sideways'"),
+        (["halcyon-bank", "--size", "tabloid"], "--size 'tabloid': expected one of slide, a4"),
         (["halcyon-bank", "--focus", "nobody", "--format", "dot"], "no such stakeholder"),
         (["no-such-account"], "no map file, folder or account id"),
         (["--all"], "give a folder with -o DIR"),

@@ -51,6 +51,7 @@ def render(
             "lines) or influence (who sways whom).",
         ),
     ] = "full",
+    size: Annotated[str, typer.Option(help="slide (16:9), a4 (upright), poster.")] = "slide",
     focus: Annotated[
         str | None,
         typer.Option("--focus", help="Only this stakeholder's neighbourhood.", show_default=False),
@@ -84,14 +85,12 @@ def render(
     Graphviz runs under limits, as the map decides its work: --timeout (then it and all it started
     are killed), --max-memory (address space, MB of 2**20 bytes; 0: none), 64 kB of its messages.
     """
-    from acmap.render import MAX_MEMORY_ENV, VIEWS
+    from acmap.render import MAX_MEMORY_ENV
     from acmap.render import diagram as pipeline
     from acmap.report import reporter
 
     os.environ[MAX_MEMORY_ENV] = str(max_memory)  # run_dot's, also in --all's workers
     day = today_for(config := settings(), today)
-    if view not in VIEWS:
-        fail(f"--view {view!r}: expected one of {', '.join(VIEWS)}")
     targets = list(target or [])
     if every and output is None:
         fail("--all writes one file per account: give a folder with -o DIR")
@@ -100,6 +99,7 @@ def render(
     if not every and len(targets) != 1:
         fail("render one account: give its id or map file (or use --all -o DIR)")
     try:
+        pipeline.check_layout(view, size)
         fmt = pipeline.format_for(output_format, None if every else output)
         if not every and output is None and fmt in pipeline.BINARY and sys.stdout.isatty():
             fail(f"{fmt.upper()} is binary: write it to a file with -o FILE.{fmt}")
@@ -107,15 +107,15 @@ def render(
             if not force:
                 refuse_to_overwrite(pipeline.planned(targets, config, output, fmt))
             batch = pipeline.render_all(
-                targets, config, output, fmt, day, view, legend, timeout, force
+                targets, config, output, fmt, day, view, legend, timeout, force, size
             )
             reporter("diagrams", "text")(batch)
             raise typer.Exit(batch.exit_code)
-        account_map = _load_one_map(targets, config)
+        account = _load_one_map(targets, config)
         if output is not None and not force:
             refuse_to_overwrite([output])
-        options = pipeline.options_for(account_map, config.gaps, day, view, focus, depth, legend)
-        data = pipeline.diagram(account_map, options, fmt, timeout)
+        options = pipeline.options_for(account, config.gaps, day, view, focus, depth, legend, size)
+        data = pipeline.diagram(account, options, fmt, timeout)
         if output is not None:
             pipeline.write(output, data, config)
             return

@@ -10,6 +10,8 @@ from datetime import date
 from acmap.render.safe import BR, Html, Value, attributes, dot_id, join, text
 
 VIEWS = ("full", "org", "influence")
+# The page a diagram is laid out for, as width / height; None: no wrapping, one row of units.
+SIZES: dict[str, float | None] = {"slide": 16 / 9, "a4": 210 / 297, "poster": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class RenderOptions:
     score: int | None = None  # coverage score 0-100, when known
     legend: bool = True
     engaged_days: int = 90
+    size: str = "slide"  # a key of SIZES
 
 
 class FocusError(ValueError):

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from acmap.render.canvas import FocusError, RenderOptions
+from acmap.render.canvas import SIZES, VIEWS, FocusError, RenderOptions
 from acmap.render.dot import build_dot
 from acmap.render.run import FORMATS, RenderError, run_dot
 
@@ -40,6 +40,12 @@ class Batch:
         return 2 if self.broken else 1 if self.errors else 0
 
 
+def check_layout(view: str, size: str) -> None:
+    for option, value, allowed in (("--view", view, VIEWS), ("--size", size, SIZES)):
+        if value not in allowed:
+            raise DiagramError(f"{option} {value!r}: expected one of {', '.join(allowed)}")
+
+
 def format_for(requested: str | None, output: Path | None) -> str:
     """--format, checked against the -o suffix; else the suffix's; else svg."""
     from_suffix = SUFFIXES.get(output.suffix.lower()) if output is not None else None
@@ -64,6 +70,7 @@ def options_for(
     focus: str | None = None,
     depth: int = 1,
     legend: bool = True,
+    size: str = "slide",
 ) -> RenderOptions:
     """The title's status and score are the numbers `acmap list` and `acmap gaps` show; contact
     states use the same thresholds as the rules."""
@@ -80,6 +87,7 @@ def options_for(
         status=facts.status,
         score=facts.score,
         legend=legend,
+        size=size,
     )
 
 
@@ -108,12 +116,13 @@ def draw(
     legend: bool,
     fmt: str,
     timeout: float,
+    size: str = "slide",
 ) -> tuple[str, bytes | str]:
     """--all, in the worker process that loaded the map: (account id, the diagram's bytes or
     why it could not be drawn). Only the diagram travels back, so maps never pile up in memory
     and both cores run `dot`."""
     try:
-        options = options_for(account_map, gaps, today, view, legend=legend)
+        options = options_for(account_map, gaps, today, view, legend=legend, size=size)
         return account_map.account.id, diagram(account_map, options, fmt, timeout)
     except DiagramError as exc:
         return account_map.account.id, str(exc)
@@ -141,6 +150,7 @@ def render_all(
     legend: bool,
     timeout: float,
     force: bool,
+    size: str = "slide",
 ) -> Batch:
     """Every selected map's diagram, written to `folder` as ACCOUNT.FMT (atomically, never over
     an existing file without `force`)."""
@@ -150,7 +160,14 @@ def render_all(
     from acmap.load.selection import SelectionError, load_selection, project_root
 
     work = partial(
-        draw, gaps=config.gaps, today=today, view=view, legend=legend, fmt=fmt, timeout=timeout
+        draw,
+        gaps=config.gaps,
+        today=today,
+        view=view,
+        legend=legend,
+        fmt=fmt,
+        timeout=timeout,
+        size=size,
     )
     try:
         selection = load_selection(targets, config, analyse=work, keep_maps=False)

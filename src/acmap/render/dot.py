@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
-from acmap.render.canvas import VIEWS, FocusError, Graph, RenderOptions, shorten
-from acmap.render.edges import knows, links, reporting_lines
+from acmap.render.canvas import SIZES, VIEWS, FocusError, Graph, RenderOptions, wrap
+from acmap.render.edges import knows, links, reporting_lines, stacked_columns
 from acmap.render.legend import legend
+from acmap.render.orgtree import OrgTree, org_tree
 from acmap.render.people import partner_nodes, person_node
 from acmap.render.safe import Html, Value, attributes, join, tag, text
+from acmap.render.shelves import Shelves, gate_edges, gates, plan
 
 LARGE = 120  # people: beyond this, labels get compact and the layout tighter
+PARTNERS_WIDTH = 2.5  # inches: the partners' column beside the account
+LEGEND_HEIGHT = 2.6  # inches: the legend under the drawing
+TITLE_WIDTH = 60  # characters per line of the account's name and of its industry
+TITLE_LINES = 5
 
 
 def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     """The DOT text of one account's diagram."""
     if options.view not in VIEWS:
         raise ValueError(f"unknown view {options.view!r}")
+    if options.size not in SIZES:
+        raise ValueError(f"unknown size {options.size!r}")
     people = _people_in_view(account_map, options)
     shown = {p.id for p in people}
     large = len(people) > LARGE
@@ -37,12 +45,29 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     graph.lines = out
     _graph_attributes(graph, account_map, options, large)
 
+    shelves = Shelves()
+    page = len(out)  # the page cluster opens here, once we know what its legend shows
+    graph.indent += 1  # inside it
     graph.open("cluster_account", _account_cluster_attrs(account_map))
     if options.view == "influence":
         for person in people:
             person_node(graph, person, account_map, options, large)
     else:
-        _units(graph, account_map, people, options, large)
+        tree = org_tree(account_map, people)
+        aspect = SIZES[options.size]
+        # Past LARGE nobody reads the whole account on one page (--focus is the way), and rows
+        # cost `dot` dearly there: every link between rows is a long edge (500 people: 20x).
+        if aspect is not None and not large:
+            ties = [(link.source, link.target) for link in account_map.links]
+            shelves = plan(
+                tree,
+                stacked_columns(people, shown),
+                ties if options.view == "full" else [],
+                aspect,
+                extra_width=PARTNERS_WIDTH if partners else 0.0,
+                extra_height=LEGEND_HEIGHT if options.legend else 0.0,
+            )
+        _units(graph, account_map, tree, shelves, options, large)
     graph.close()
 
     if partners:
@@ -51,12 +76,20 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     used_links: set[str] = set()
     has_reporting = False
     if options.view in ("full", "org"):
-        has_reporting = reporting_lines(graph, people, shown)
+        has_reporting = reporting_lines(graph, people, shown, shelves)
+        gate_edges(graph, shelves)
     if options.view in ("full", "influence"):
         used_links = links(graph, account_map, shown, constraint=options.view == "influence")
         knows(graph, partners, shown, constraint=options.view == "influence")
-    if options.legend:
-        legend(graph, has_reporting, used_links, bool(partners))
+    graph.close()  # the page
+    opening = Graph(indent=1)
+    if shelves.rows:
+        # Links between rows as straight runs: curves looped around whole rows. Tighter gaps:
+        # each link passing a row takes one, and the page is what we are short of.
+        tight: dict[str, Value] = {"splines": "polyline", "nodesep": 0.22, "ranksep": 0.4}
+        opening.emit("graph" + attributes(tight) + ";")
+    opening.open("cluster_page", _page_attrs(options, has_reporting, used_links, partners))
+    out[page:page] = opening.lines
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -137,12 +170,16 @@ def _graph_attributes(
 
 def _title(account_map: AccountMap, options: RenderOptions) -> Html:
     account = account_map.account
-    name = tag("FONT", tag("B", text(account.name or account.id)), point_size=20)
-    facts: list[Html] = [text(f"{account.tier} account")]
+    # Wrapped, never cut: the title is what a slide is about (only absurd lengths are cut).
+    name = wrap(account.name or account.id, TITLE_WIDTH, TITLE_LINES)
+    name = tag("FONT", tag("B", name), point_size=20)
+    summary = text(f"{account.tier} account")
     if account.industry:
-        facts.append(text(shorten(account.industry, 48)))
-    summary = join(facts, text("  ·  "))
-    cells = [tag("TD", name, align="LEFT"), tag("TD", summary, align="LEFT", valign="BOTTOM")]
+        summary = join([summary, wrap(account.industry, TITLE_WIDTH, TITLE_LINES)], text("  ·  "))
+    cells = [
+        tag("TD", name, align="LEFT", balign="LEFT"),
+        tag("TD", summary, align="LEFT", valign="BOTTOM", balign="LEFT"),
+    ]
     if options.status:
         colour = style.STATUS_COLOURS.get(options.status, style.MUTED)
         badge = tag("FONT", tag("B", text(f" {options.status.upper()} ")), color="#ffffff")
@@ -164,11 +201,26 @@ def _title(account_map: AccountMap, options: RenderOptions) -> Html:
     )
 
 
+def _page_attrs(
+    options: RenderOptions, has_reporting: bool, used_links: set[str], partners: list[Partner]
+) -> dict[str, Value]:
+    """The frameless cluster around everything: its bottom label is the legend."""
+    attrs: dict[str, Value] = {"color": "#ffffff00", "margin": 4}
+    if options.legend:
+        attrs |= {
+            "label": legend(has_reporting, used_links, bool(partners)),
+            "labelloc": "b",
+            "labeljust": "l",
+        }
+    return attrs
+
+
 def _account_cluster_attrs(account_map: AccountMap) -> dict[str, Value]:
     name = account_map.account.name or account_map.account.id
     return {
         "label": tag("FONT", tag("B", text(name.upper())), color=style.MUTED, point_size=10),
         "labeljust": "l",
+        "labelloc": "t",  # not the page's bottom, which every unit inside would inherit
         "style": "rounded,dashed",
         "color": style.ACCOUNT_BORDER,
         "fontname": style.FONT,
@@ -179,29 +231,13 @@ def _account_cluster_attrs(account_map: AccountMap) -> dict[str, Value]:
 def _units(
     graph: Graph,
     account_map: AccountMap,
-    people: list[Stakeholder],
+    tree: OrgTree,
+    shelves: Shelves,
     options: RenderOptions,
     large: bool,
 ) -> None:
     """Units as nested clusters (only those with someone shown in or below them)."""
-    units = account_map.units_by_id()
-    children: dict[str | None, list[Unit]] = {}
-    for unit in account_map.units:
-        parent = unit.parent if unit.parent in units else None
-        children.setdefault(parent, []).append(unit)
-    members: dict[str | None, list[Stakeholder]] = {}
-    for person in people:
-        members.setdefault(person.unit if person.unit in units else None, []).append(person)
-
-    occupied: set[str] = set()
-    for unit_id in members:
-        seen: set[str] = set()
-        while unit_id is not None and unit_id not in seen:
-            seen.add(unit_id)
-            occupied.add(unit_id)
-            unit_id = units[unit_id].parent if units[unit_id].parent in units else None
-
-    counter = iter(range(1, len(units) + 1))
+    counter = iter(range(1, len(tree.units) + 1))
     visited: set[str] = set()
 
     def draw(unit: Unit, depth: int) -> None:
@@ -219,15 +255,18 @@ def _units(
                 "margin": 8,
             },
         )
-        for person in members.get(unit.id, []):
+        for person in tree.members.get(unit.id, []):
             person_node(graph, person, account_map, options, large)
-        for child in children.get(unit.id, []):
-            if child.id in occupied and child.id not in visited:
+        for child in tree.occupied_children(unit.id):
+            if child.id not in visited:
                 draw(child, depth + 1)
+        if shelves.container == unit.id:
+            gates(graph, shelves)
         graph.close()
 
-    for person in members.get(None, []):
+    for person in tree.members.get(None, []):
         person_node(graph, person, account_map, options, large)
-    for unit in children.get(None, []):
-        if unit.id in occupied:
-            draw(unit, 0)
+    for unit in tree.occupied_children(None):
+        draw(unit, 0)
+    if shelves.container is None:
+        gates(graph, shelves)

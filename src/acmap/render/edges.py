@@ -10,31 +10,36 @@ from acmap.model import AccountMap, Partner, Stakeholder
 from acmap.render import style
 from acmap.render.canvas import Graph
 from acmap.render.safe import Value
+from acmap.render.shelves import Shelves
 
 STACK_FROM = 4  # more leaf reports than this under one manager are stacked in columns
 
 
-def reporting_lines(graph: Graph, people: list[Stakeholder], shown: set[str]) -> bool:
+def reporting_lines(
+    graph: Graph, people: list[Stakeholder], shown: set[str], shelves: Shelves
+) -> bool:
     drawn = False
     line = style.REPORTING
     for person in people:
         manager = person.reports_to
         if manager and manager in shown and manager != person.id:
-            graph.edge(
-                graph.ids[manager],
-                graph.ids[person.id],
-                {"color": line.color, "style": line.style, "arrowhead": line.arrowhead},
-            )
+            attrs: dict[str, Value] = {
+                "color": line.color,
+                "style": line.style,
+                "arrowhead": line.arrowhead,
+            }
+            if shelves.upward(manager, person.id):
+                attrs["constraint"] = "false"
+            graph.edge(graph.ids[manager], graph.ids[person.id], attrs)
             drawn = True
     _stack_wide_teams(graph, people, shown)
     return drawn
 
 
-def _stack_wide_teams(graph: Graph, people: list[Stakeholder], shown: set[str]) -> None:
-    """Stack a manager's many direct reports who manage nobody into a few short columns.
+def stacked_columns(people: list[Stakeholder], shown: set[str]) -> list[list[Stakeholder]]:
+    """A manager's many direct reports who manage nobody, in a few short columns (top to bottom).
 
-    Without this a flat organisation (a VP with 40 reports) becomes one endless row. Invisible
-    edges chain each column; the reporting arrows stay as they are.
+    Without this a flat organisation (a VP with 40 reports) becomes one endless row.
     """
     managers = {p.reports_to for p in people if p.reports_to in shown}
     teams: dict[tuple[str, str | None], list[Stakeholder]] = {}
@@ -42,15 +47,21 @@ def _stack_wide_teams(graph: Graph, people: list[Stakeholder], shown: set[str]) 
         manager = person.reports_to
         if manager and manager in shown and manager != person.id and person.id not in managers:
             teams.setdefault((manager, person.unit), []).append(person)
+    stacks: list[list[Stakeholder]] = []
     for team in teams.values():
         if len(team) <= STACK_FROM:
             continue
         columns = math.ceil(math.sqrt(len(team) / 2))
         rows = math.ceil(len(team) / columns)
-        for start in range(0, len(team), rows):
-            column = team[start : start + rows]
-            for upper, lower in itertools.pairwise(column):
-                graph.edge(graph.ids[upper.id], graph.ids[lower.id], {"style": "invis"})
+        stacks.extend(team[start : start + rows] for start in range(0, len(team), rows))
+    return stacks
+
+
+def _stack_wide_teams(graph: Graph, people: list[Stakeholder], shown: set[str]) -> None:
+    """Invisible edges chain each column of stacked_columns; the reporting arrows stay."""
+    for column in stacked_columns(people, shown):
+        for upper, lower in itertools.pairwise(column):
+            graph.edge(graph.ids[upper.id], graph.ids[lower.id], {"style": "invis"})
 
 
 def links(graph: Graph, account_map: AccountMap, shown: set[str], constraint: bool) -> set[str]:

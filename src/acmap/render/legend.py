@@ -1,88 +1,64 @@
-"""The key drawn on a diagram: node styles in a table, and real sample edges of the line types
-the diagram uses."""
+"""The key drawn on a diagram: one compact table under the drawing.
+
+A label rather than nodes and sample edges: those took ranks of their own, which `dot`
+stretched to the height of the ranks of the people beside them (wide empty gaps, a third of a
+slide), and nodes pinned under the drawing bent its layout. As the bottom label of the cluster
+that holds everything, `dot` just keeps room for it. The table holds the node styles, every
+role badge, and the line types the diagram uses, each drawn in characters of its own pattern
+and colour.
+"""
 
 from __future__ import annotations
 
 from acmap.render import style
-from acmap.render.canvas import Graph
-from acmap.render.edges import line_attrs
 from acmap.render.people import badges
-from acmap.render.safe import Html, tag, text
+from acmap.render.safe import EMPTY, Html, tag, text
+
+SMALL = 9  # points
+LINES_PER_ROW = 2
 
 
-def legend(
-    graph: Graph,
-    has_reporting: bool,
-    used_links: set[str],
-    has_partners: bool,
-) -> None:
-    """The key, drawn on the diagram: a table of node styles and real sample edges."""
-    graph.open(
-        "cluster_legend",
-        {
-            "label": tag("FONT", tag("B", text("LEGEND")), point_size=10, color=style.MUTED),
-            "labeljust": "l",
-            "style": "rounded",
-            "color": "#cccccc",
-            "margin": 8,
-        },
-    )
-    graph.node("legend_key", {"label": _legend_table(), "shape": "plain", "style": "solid"})
-    samples: list[tuple[str, style.LinkStyle, str]] = []
+def legend(has_reporting: bool, used_links: set[str], has_partners: bool) -> Html:
+    """The key: a framed table, drawn as the bottom label of the page cluster (dot.py)."""
+    samples: list[style.LinkStyle] = []
     if has_reporting:
-        samples.append(("reporting", style.REPORTING, "medium"))
-    for kind, look in style.LINKS.items():
-        if kind in used_links:
-            samples.append((kind, look, "medium"))
+        samples.append(style.REPORTING)
+    samples.extend(look for kind, look in style.LINKS.items() if kind in used_links)
     if has_partners:
-        samples.append(("knows", style.KNOWS, "medium"))
-    # Sample edges in rows of three under the key, so the legend stays short and wide.
-    previous = "legend_key"
-    for start in range(0, len(samples), 3):
-        row = samples[start : start + 3]
-        graph.emit("{ rank=same;")
-        first = ""
-        last = ""
-        for i, (_kind, look, strength) in enumerate(row, start + 1):
-            tail, head = f"legend_a{i}", f"legend_b{i}"
-            graph.node(tail, {"label": "", "shape": "point", "width": 0.05, "color": "#ffffff"})
-            graph.node(
-                head,
-                {
-                    "label": tag("FONT", text(look.label), point_size=9, color=style.INK),
-                    "shape": "plaintext",
-                    "style": "solid",
-                    "margin": "0.1,0",
-                    "height": 0.2,
-                },
-            )
-            graph.edge(tail, head, {**line_attrs(look, strength, True), "minlen": 2})
-            if last:
-                graph.edge(last, tail, {"style": "invis"})
-            first = first or tail
-            last = head
-        graph.emit("}")
-        graph.edge(previous, first, {"style": "invis"})
-        previous = first
-    graph.close()
-
-
-def _legend_table() -> Html:
-    rows: list[Html] = []
-    small = {"point_size": 9}
-
-    def heading(words: str) -> Html:
-        return tag(
+        samples.append(style.KNOWS)
+    title = tag("FONT", tag("B", text("LEGEND")), point_size=10, color=style.MUTED)
+    return tag(
+        "TABLE",
+        tag("TR", tag("TD", title, colspan=2, align="LEFT")),
+        tag(
             "TR",
-            tag(
-                "TD",
-                tag("FONT", tag("B", text(words)), color=style.MUTED, **small),
-                colspan=3,
-                align="LEFT",
-            ),
-        )
+            tag("TD", _node_styles(), valign="TOP"),
+            tag("TD", _roles_and_lines(samples), valign="TOP"),
+        ),
+        border=1,
+        color="#cccccc",
+        style="rounded",
+        cellspacing=0,
+        cellpadding=4,
+        cellborder=0,
+    )
 
-    rows.append(heading("Stance (fill)"))
+
+def _heading(words: str, span: int) -> Html:
+    return tag(
+        "TR",
+        tag(
+            "TD",
+            tag("FONT", tag("B", text(words)), color=style.MUTED, point_size=SMALL),
+            colspan=span,
+            align="LEFT",
+        ),
+    )
+
+
+def _node_styles() -> Html:
+    small = {"point_size": SMALL}
+    rows: list[Html] = [_heading("Stance (fill)", 3)]
     swatches = [
         tag(
             "TD",
@@ -96,8 +72,7 @@ def _legend_table() -> Html:
     ]
     rows.append(tag("TR", *swatches[:3]))
     rows.append(tag("TR", *swatches[3:]))
-
-    rows.append(heading("Influence (border)"))
+    rows.append(_heading("Influence (border)", 3))
     rows.append(
         tag(
             "TR",
@@ -113,20 +88,7 @@ def _legend_table() -> Html:
             ),
         )
     )
-
-    rows.append(heading("Roles (badges)"))
-    rows.append(
-        tag(
-            "TR",
-            tag(
-                "TD",
-                badges(["economic_buyer", "decision_maker", "champion", "coach"], False),
-                colspan=3,
-            ),
-        )
-    )
-
-    rows.append(heading("Contact"))
+    rows.append(_heading("Contact", 3))
     faded = style.STANCES["supporter"].fill + style.FADED_ALPHA
     rows.append(
         tag(
@@ -163,4 +125,25 @@ def _legend_table() -> Html:
             ),
         )
     )
-    return tag("TABLE", *rows, border=0, cellspacing=3, cellpadding=3)
+    return tag("TABLE", *rows, border=0, cellspacing=3, cellpadding=2)
+
+
+def _roles_and_lines(samples: list[style.LinkStyle]) -> Html:
+    """Every role badge (the dark ones decide the deal), then the line types drawn."""
+    span = 2 * LINES_PER_ROW
+    rows: list[Html] = [_heading("Roles (badges)", span)]
+    dark, light = style.BADGE_ORDER[:3], style.BADGE_ORDER[3:]
+    rows.append(tag("TR", tag("TD", badges(dark, False), colspan=span, align="LEFT")))
+    rows.append(tag("TR", tag("TD", badges(light, False, per_row=4), colspan=span, align="LEFT")))
+    if samples:
+        rows.append(_heading("Lines (thicker = stronger)", span))
+    for start in range(0, len(samples), LINES_PER_ROW):
+        cells: list[Html] = []
+        for look in samples[start : start + LINES_PER_ROW]:
+            colour = look.color.split(":")[0]
+            cells.append(
+                tag("TD", tag("FONT", tag("B", text(look.sample)), color=colour), align="RIGHT")
+            )
+            cells.append(tag("TD", tag("FONT", text(look.label), point_size=SMALL), align="LEFT"))
+        rows.append(tag("TR", *cells) if cells else EMPTY)
+    return tag("TABLE", *rows, border=0, cellspacing=3, cellpadding=1)

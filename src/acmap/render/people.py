@@ -79,13 +79,13 @@ def person_node(
     graph.node(graph.ids[person.id], attrs)
 
 
-def badges(roles: Iterable[str], compact: bool) -> Html:
+def badges(roles: Iterable[str], compact: bool, per_row: int = 3) -> Html:
     known = frozenset(r for r in roles if r in style.BADGE_TEXT)
-    return _badge_table(known, compact)
+    return _badge_table(known, compact, per_row)
 
 
 @functools.lru_cache(maxsize=256)
-def _badge_table(roles: frozenset[str], compact: bool) -> Html:
+def _badge_table(roles: frozenset[str], compact: bool, per_row: int) -> Html:
     """The role badges: the same few combinations recur, so each is built once."""
     ordered = sorted(roles, key=style.BADGE_ORDER.index)
     if not ordered:
@@ -107,7 +107,7 @@ def _badge_table(roles: frozenset[str], compact: bool) -> Html:
                 cellpadding=2,
             )
         )
-    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     return tag(
         "TABLE",
         *(tag("TR", *row) for row in rows),
@@ -124,6 +124,7 @@ def partner_nodes(graph: Graph, shown: list[Partner], large: bool, stack: bool) 
         {
             "label": tag("FONT", tag("B", text("PARTNERS")), color=style.MUTED, point_size=10),
             "labeljust": "l",
+            "labelloc": "t",
             "style": "rounded,dashed",
             "color": style.PARTNER_BORDER,
             "margin": 10,

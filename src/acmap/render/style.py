@@ -75,21 +75,24 @@ class LinkStyle(NamedTuple):
     arrowhead: str
     arrowtail: str
     dir: str
+    sample: str  # the line drawn in the legend, in characters of its pattern and arrowhead
 
 
 REPORTING = LinkStyle(
-    "reports to (manager → report)", "#555555", "solid", "normal", "none", "forward"
+    "reports to (manager → report)", "#555555", "solid", "normal", "none", "forward", "───▶"
 )
 LINKS: dict[str, LinkStyle] = {
-    "influences": LinkStyle("influences", "#7b3294", "dashed", "vee", "none", "forward"),
+    "influences": LinkStyle("influences", "#7b3294", "dashed", "vee", "none", "forward", "╌╌╌➤"),
     "dotted_line": LinkStyle(
-        "dotted-line report", "#555555", "dotted", "normal", "none", "forward"
+        "dotted-line report", "#555555", "dotted", "normal", "none", "forward", "┈┈┈▶"
     ),
-    "mentors": LinkStyle("mentors", "#009e73", "solid", "onormal", "none", "forward"),
-    "allies": LinkStyle("allies", "#0072b2:#ffffff:#0072b2", "solid", "none", "none", "none"),
-    "conflicts": LinkStyle("conflicts", "#d55e00", "bold", "tee", "tee", "both"),
+    "mentors": LinkStyle("mentors", "#009e73", "solid", "onormal", "none", "forward", "───▷"),
+    "allies": LinkStyle(
+        "allies", "#0072b2:#ffffff:#0072b2", "solid", "none", "none", "none", "════"
+    ),
+    "conflicts": LinkStyle("conflicts", "#d55e00", "bold", "tee", "tee", "both", "┣━━┫"),
 }
-KNOWS = LinkStyle("partner knows", "#b8860b", "dashed", "dot", "none", "forward")
+KNOWS = LinkStyle("partner knows", "#b8860b", "dashed", "dot", "none", "forward", "╌╌╌●")
 STRENGTH_PEN = {"strong": 2.6, "medium": 1.5, "weak": 0.8}
 
 PARTNER_FILL = "#fff4cc"
