@@ -40,6 +40,7 @@ _BOOL = "bool"
 _TIMESTAMP = "timestamp"
 _SLUG = re.compile(fmt.SLUG_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLUGGISH = re.compile(r"[^a-z0-9_-]+")  # what an id may not hold: becomes one '-'
 _TYPE_WORDS = {
     _NULL: "nothing (an empty value)",
     _STR: "text",
@@ -340,10 +341,12 @@ class Reader:
                     # Likely a name where the id belongs: the hint needs every id of the file.
                     self.not_ids.append((pos_of(node), label, value, spec.ref))
                     return SKIP
+                slug = _SLUGGISH.sub("-", value.casefold()).strip("-_") if tag == _STR else ""
+                hint = f", e.g. {slug}" if _SLUG.match(slug) else ""
                 self.add(
                     pos_of(node),
                     "E005",
-                    f"{_lead(label)}{value!r} is not a valid id: {fmt.SLUG_RULE}",
+                    f"{_lead(label)}{value!r} is not a valid id: {fmt.SLUG_RULE}{hint}",
                 )
                 return SKIP
             return value
