@@ -3,14 +3,18 @@ acmap.analysis.policy."""
 
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from acmap.analysis.policy import load_settings
 from acmap.rules import KNOBS
 from acmap.rules.engine import thresholds
-from acmap.settings import ConfigError, GapSettings, parse_settings
+from acmap.settings import ConfigError, GapSettings, Where, parse_settings
 
 
 def settings_from(tmp_path: Path, text: str) -> GapSettings:
@@ -221,3 +225,45 @@ def test_a_toml_syntax_error_names_its_line_and_column(tmp_path: Path) -> None:
     result = run_acmap("validate", cwd=tmp_path)
     assert result.code == 2
     assert result.err == (f"acmap: {tmp_path / 'acmap.toml'}:3:14: not valid TOML: Invalid value\n")
+
+
+NAME = st.one_of(
+    st.from_regex(r"[A-Za-z0-9_-]{1,10}", fullmatch=True),
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=10),
+)
+
+
+def toml_key(name: str) -> str:
+    if re.fullmatch(r"[A-Za-z0-9_-]+", name):
+        return name
+    escaped = re.sub(r'["\\\x00-\x1f\x7f]', lambda m: f"\\u{ord(m[0]):04X}", name)
+    return f'"{escaped}"'
+
+
+@settings(deadline=None)
+@given(
+    st.dictionaries(
+        NAME, st.dictionaries(NAME, st.integers(0, 9), min_size=1, max_size=3), max_size=3
+    )
+)
+def test_the_locator_finds_every_key_however_it_is_spelt(doc: dict[str, dict[str, int]]) -> None:
+    """Keys are user text, bare or quoted with any escapes: each is found on its own line."""
+    lines: list[str] = []
+    written = {}
+    for table, keys in doc.items():
+        lines.append(f"[{toml_key(table)}]")
+        for key, value in keys.items():
+            lines.append(f"{toml_key(key)} = {value}")
+            written[table, key] = len(lines)
+    text = "\n".join(lines) + "\n"
+    assert tomllib.loads(text) == doc
+    where = Where("acmap.toml", text)
+    for (table, key), line in written.items():
+        assert where.key(table, key) == f"acmap.toml:{line}:1"
+        assert where.value(table, key) == f"acmap.toml:{line}:{len(toml_key(key)) + 4}"
+
+
+@settings(deadline=None)
+@given(st.text(), st.lists(NAME, min_size=1, max_size=3))
+def test_the_locator_never_fails_on_any_text(text: str, path: list[str]) -> None:
+    assert Where("acmap.toml", text).key(*path).startswith("acmap.toml")

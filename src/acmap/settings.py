@@ -312,7 +312,9 @@ def _parts(dotted: str, start: int) -> list[tuple[str, int]]:
 
 def _locate(text: str, path: tuple[str, ...], *, value: bool) -> tuple[int, int] | None:
     table: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML ends lines at \n (or \r\n) only; str.splitlines would also split at U+0085 or
+    # U+2028 inside a quoted key and miscount every line below it.
+    for number, line in enumerate(text.split("\n"), start=1):
         header = _HEADER.match(line)
         if header:
             parts = _parts(header[1], header.start(1))
