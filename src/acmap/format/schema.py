@@ -64,7 +64,11 @@ def _object(shape: fmt.Shape, definitions: dict[str, Any]) -> dict[str, Any]:
     if required:
         body["required"] = required
     if shape is fmt.STAKEHOLDER:
-        body["anyOf"] = [{"required": ["name"]}, {"required": ["title"]}]
+        # As the loader: a name or a title that holds text (`name:` left empty is no name).
+        body["anyOf"] = [
+            {"required": [key], "properties": {key: {"type": "string"}}}
+            for key in ("name", "title")
+        ]
     return body
 
 

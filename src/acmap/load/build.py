@@ -336,12 +336,15 @@ class Reader:
                 return value
             return self._wrong(node, label, "text", f' (quote it: "{value}")')
         if kind == "slug":
-            if tag != _STR or not _SLUG.match(value):
-                if spec.ref is not None and tag == _STR:
+            # A date-like id (2026-q1 is text, 2026-01-01 a timestamp to libyaml) is text to
+            # an editor's YAML 1.2 reader and to the schema: the loader reads it so too.
+            textual = tag in (_STR, _TIMESTAMP)
+            if not textual or not _SLUG.match(value):
+                if spec.ref is not None and textual:
                     # Likely a name where the id belongs: the hint needs every id of the file.
                     self.not_ids.append((pos_of(node), label, value, spec.ref))
                     return SKIP
-                slug = _SLUGGISH.sub("-", value.casefold()).strip("-_") if tag == _STR else ""
+                slug = _SLUGGISH.sub("-", value.casefold()).strip("-_") if textual else ""
                 hint = f", e.g. {slug}" if _SLUG.match(slug) else ""
                 self.add(
                     pos_of(node),
@@ -392,7 +395,7 @@ class Reader:
                 number = _number(value)
                 if number is not None:
                     return number if self._in_range(node, spec, label, number) else SKIP
-            if kind == "text_or_number" and tag == _STR:
+            if kind == "text_or_number" and tag in (_STR, _TIMESTAMP):
                 return value
             return self._wrong(node, label, _KIND_WORDS[kind])
         raise AssertionError(f"format field kind {kind!r} has no reader")  # pragma: no cover
