@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,10 +12,11 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from acmap.format import fields as fmt
+from acmap.load import load_file
 from acmap.load.build import enum_value, list_example
 from acmap.model import ROLES
 from acmap.words import IdHints
-from tests.helpers import codes_at, load_yaml
+from tests.helpers import FIXTURES, codes_at, load_yaml
 
 PEOPLE = """\
     acmap: 1
@@ -291,3 +294,31 @@ def test_id_hints_stay_fast_for_thousands_of_misses() -> None:
         hints(f"p{i}x")
     assert time.perf_counter() - started < 5
     assert hints("Person 12") == " (did you mean p12 (Person 12)?)"
+
+
+# --- the corpus: tests/fixtures/mistakes/fields-*.yaml -------------------------------------------
+# tests/load/test_mistakes.py (h-syntax) runs the whole corpus through the real CLI; this checks
+# the field mistakes on their own, so they are held to their `# expect:` line on this branch too.
+
+FIELD_MISTAKES = sorted((FIXTURES / "mistakes").glob("fields-*.yaml"))
+
+
+def test_there_are_field_mistakes_for_each_kind_the_issue_names() -> None:
+    stems = {path.stem.removeprefix("fields-") for path in FIELD_MISTAKES}
+    assert len(stems) >= 12
+    assert {"role-in-words", "missing-dash", "link-without-to", "name-as-reports-to"} <= stems
+
+
+@pytest.mark.parametrize("path", FIELD_MISTAKES, ids=lambda p: p.stem)
+def test_each_field_mistake_is_one_finding_on_its_stated_line(path: Path) -> None:
+    head = path.read_text(encoding="utf-8").splitlines()[:2]
+    assert head[0].startswith("# mistake: ")
+    expect = re.fullmatch(r"# expect: (\w+) (\d+):(\d+) (.+)", head[1])
+    assert expect is not None, head[1]
+    (finding,) = load_file(path).findings
+    assert (finding.code, finding.line, finding.col) == (
+        expect[1],
+        int(expect[2]),
+        int(expect[3]),
+    )
+    assert expect[4].casefold() in finding.message.casefold()
