@@ -88,7 +88,8 @@ def test_settings_cannot_point_the_maps_folder_out_of_the_project(
     result = run_acmap(*args, cwd=root)
     assert result.code == 2
     assert (
-        "acmap.toml: maps = " in result.err and "is outside the folder of acmap.toml" in result.err
+        "acmap.toml:1:8: maps = " in result.err
+        and "is outside the folder of acmap.toml" in result.err
     )
     assert SECRET not in result.out + result.err
     assert (outside / "evil.yaml").read_text(encoding="utf-8") == OUTSIDE_MAP

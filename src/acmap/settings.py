@@ -10,6 +10,7 @@ the rules engine fills in the defaults.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -121,8 +122,8 @@ def load_settings(cwd: Path | None = None, *, knobs: KnobNames) -> Settings:
     if path.is_symlink() and not inside(path, project_of(path.parent)):
         raise ConfigError(f"{path}: symlink to a file outside the project is not followed")
     try:
-        with path.open("rb") as stream:
-            raw = tomllib.load(stream)
+        text = path.read_bytes().decode("utf-8")
+        raw = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
@@ -131,76 +132,120 @@ def load_settings(cwd: Path | None = None, *, knobs: KnobNames) -> Settings:
             "save it as UTF-8"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    return parse_settings(raw, path, knobs=knobs)
+        raise ConfigError(_toml_error(path, exc)) from None
+    return parse_settings(raw, path, knobs=knobs, text=text)
 
 
-def parse_settings(raw: dict[str, Any], path: Path, *, knobs: KnobNames) -> Settings:
-    where = str(path)
-    _known(raw, ("maps", "today", "gaps"), where)
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    # tomllib says "Invalid value (at line 3, column 8)": put the place where every finding has it.
+    message = str(exc)
+    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if found is None:
+        return f"{path}: not valid TOML: {message}"
+    return f"{path}:{found[1]}:{found[2]}: not valid TOML: {message[: found.start()]}"
+
+
+def parse_settings(
+    raw: dict[str, Any], path: Path, *, knobs: KnobNames, text: str = ""
+) -> Settings:
+    """`raw` checked; `text` (the file's own) only to say which line a mistake is on."""
+    where = Where(str(path), text)
+    _known(raw, ("maps", "today", "gaps"), where, ())
     root = path.parent
     maps = raw.get("maps", "maps")
     if not isinstance(maps, str) or not maps:
-        raise ConfigError(f"{where}: maps must be a folder name, got {maps!r}")
+        raise ConfigError(f"{where.value('maps')}: maps must be a folder name, got {maps!r}")
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in maps):
-        raise ConfigError(f"{where}: maps {maps!r} holds a control character")
+        raise ConfigError(f"{where.value('maps')}: maps {maps!r} holds a control character")
     # Set in the file: checked here. The default maps/ is guarded where it is used (a symlink
     # out of the project is refused by the walk and by every write), as without acmap.toml.
     if "maps" in raw and (Path(maps).is_absolute() or not inside(root / maps, root)):
         raise ConfigError(
-            f"{where}: maps = {maps!r} is outside the folder of acmap.toml (an absolute path, "
-            "'..' or a symlink out of it); maps must be a folder inside the project"
+            f"{where.value('maps')}: maps = {maps!r} is outside the folder of acmap.toml (an "
+            "absolute path, '..' or a symlink out of it); maps must be a folder inside the project"
         )
     today = raw.get("today")
     if today is not None:
-        today = _date(today, f"{where}: today")
+        today = _date(today, f"{where.value('today')}: today")
     gaps = _gap_settings(raw["gaps"], where, tuple(knobs())) if "gaps" in raw else GapSettings()
     return Settings(root=root, maps=root / maps, today=today, gaps=gaps)
 
 
-def _gap_settings(raw: Any, where: str, knobs: tuple[str, ...]) -> GapSettings:
+def _gap_settings(raw: Any, where: Where, knobs: tuple[str, ...]) -> GapSettings:
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: [gaps] must be a table")
-    _known(raw, (*knobs, "tier", "severity"), f"{where}: [gaps]")
-    base = _thresholds(raw, knobs, f"{where}: [gaps]")
+        raise ConfigError(f"{where.key('gaps')}: [gaps] must be a table")
+    _known(raw, (*knobs, "tier", "severity"), where, ("gaps",))
+    base = _thresholds(raw, knobs, where, ("gaps",))
     tiers = raw.get("tier", {})
     if not isinstance(tiers, dict):
-        raise ConfigError(f"{where}: [gaps.tier] must be a table")
-    _known(tiers, TIERS, f"{where}: [gaps.tier]")
+        raise ConfigError(f"{where.key('gaps', 'tier')}: [gaps.tier] must be a table")
+    _known(tiers, TIERS, where, ("gaps", "tier"), noun="tier")
     per_tier = {}
     for tier, table in tiers.items():
         if not isinstance(table, dict):
-            raise ConfigError(f"{where}: [gaps.tier.{tier}] must be a table")
-        _known(table, knobs, f"{where}: [gaps.tier.{tier}]")
-        per_tier[tier] = _thresholds(table, knobs, f"{where}: [gaps.tier.{tier}]")
+            raise ConfigError(
+                f"{where.key('gaps', 'tier', tier)}: [gaps.tier.{tier}] must be a table"
+            )
+        _known(table, knobs, where, ("gaps", "tier", tier))
+        per_tier[tier] = _thresholds(table, knobs, where, ("gaps", "tier", tier))
     severity = raw.get("severity", {})
     if not isinstance(severity, dict):
-        raise ConfigError(f"{where}: [gaps.severity] must be a table")
+        raise ConfigError(f"{where.key('gaps', 'severity')}: [gaps.severity] must be a table")
+    _known(severity, rule_words(), where, ("gaps", "severity"), noun="rule")
     for rule, level in severity.items():
         if level not in SEVERITY_CHOICES:
-            raise ConfigError(
-                f"{where}: [gaps.severity] {rule} = {level!r}: "
-                f"expected one of {', '.join(SEVERITY_CHOICES)}"
+            hint = (
+                did_you_mean(level.casefold(), SEVERITY_CHOICES) if isinstance(level, str) else ""
             )
-    _known(severity, rule_words(), f"{where}: [gaps.severity]", noun="rule")
+            raise ConfigError(
+                f"{where.value('gaps', 'severity', rule)}: [gaps.severity] {rule} = {level!r} is "
+                f"not a severity{hint}: expected one of {', '.join(SEVERITY_CHOICES)}"
+            )
     return GapSettings(base=base, per_tier=per_tier, severity=dict(severity))
 
 
-def _thresholds(raw: dict[str, Any], knobs: tuple[str, ...], where: str) -> dict[str, int]:
+def _thresholds(
+    raw: dict[str, Any], knobs: tuple[str, ...], where: Where, table: tuple[str, ...]
+) -> dict[str, int]:
     values = {}
     for key in knobs:
         if key in raw:
             value = raw[key]
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ConfigError(f"{where} {key} must be a whole number ≥ 0, got {value!r}")
+                quoted = isinstance(value, str) and value.strip().isdigit()
+                hint = f" (write it without quotes: {key} = {value.strip()})" if quoted else ""
+                raise ConfigError(
+                    f"{where.value(*table, key)}: [{'.'.join(table)}] {key} must be a whole "
+                    f"number ≥ 0, got {value!r}{hint}"
+                )
             values[key] = value
     return values
 
 
-def _known(raw: dict[str, Any], allowed: tuple[str, ...], where: str, noun: str = "key") -> None:
+def _known(
+    raw: dict[str, Any],
+    allowed: Collection[str],
+    where: Where,
+    table: tuple[str, ...],
+    noun: str = "key",
+) -> None:
     for key in raw:
-        if key not in allowed:
-            raise ConfigError(f"{where}: unknown {noun} {key!r}{did_you_mean(key, allowed)}")
+        if key in allowed:
+            continue
+        label = f"[{'.'.join(table)}]: " if table else ""
+        hint = did_you_mean(key, allowed)
+        if not hint and not table and key in _GAPS_KEYS:
+            hint = " (it belongs under [gaps])"
+        elif not hint and noun != "rule":
+            # Few enough to list: the tiers, the knobs, the top-level keys.
+            hint = f"; expected one of: {', '.join(allowed)}"
+        raise ConfigError(f"{where.key(*table, key)}: {label}unknown {noun} {key!r}{hint}")
+
+
+# Keys that belong in [gaps] (its tables and the default knobs), when written at the top.
+_GAPS_KEYS = frozenset(
+    {"tier", "severity", "stale_days", "engaged_days", "review_days", "min_engaged"}
+)
 
 
 def _date(value: Any, where: str) -> date:
@@ -212,3 +257,79 @@ def _date(value: Any, where: str) -> date:
         except ValueError:
             pass
     raise ConfigError(f"{where} must be a date YYYY-MM-DD, got {value!r}")
+
+
+# --- where in acmap.toml ------------------------------------------------------------------------
+# tomllib gives values without positions. Mistakes are rare and the file is small, so the line of
+# a key is found afterwards in the text: table headers and `key = value` lines, dotted keys and
+# quoted keys included. A key written another way (in an inline table) is named by the line of its table.
+
+_BARE = r"[A-Za-z0-9_-]+"
+_KEY_PART = rf'(?:{_BARE}|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\')'
+_DOTTED = rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*"
+_HEADER = re.compile(rf"[ \t]*\[\[?[ \t]*({_DOTTED})[ \t]*\]")
+_ASSIGN = re.compile(rf"[ \t]*({_DOTTED})[ \t]*=[ \t]*")
+_PART = re.compile(_KEY_PART)
+
+
+class Where:
+    """file:line:col of a key (or its value) in acmap.toml, or just the file when not found."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.text = text
+
+    def key(self, *path: str) -> str:
+        return self._at(path, value=False)
+
+    def value(self, *path: str) -> str:
+        return self._at(path, value=True)
+
+    def _at(self, path: tuple[str, ...], *, value: bool) -> str:
+        for size in range(len(path), 0, -1) if self.text else ():
+            found = _locate(self.text, path[:size], value=value and size == len(path))
+            if found is not None:
+                return f"{self.file}:{found[0]}:{found[1]}"
+        return self.file
+
+
+def _parts(dotted: str, start: int) -> list[tuple[str, int]]:
+    """Each key of `a."b c".d` with its 0-based column (start: where `dotted` begins)."""
+    out = []
+    for match in _PART.finditer(dotted):
+        raw = match.group()
+        name = raw
+        if raw[:1] == '"':
+            try:
+                name = tomllib.loads(f"k = {raw}")["k"]
+            except tomllib.TOMLDecodeError:
+                name = raw[1:-1]
+        elif raw[:1] == "'":
+            name = raw[1:-1]
+        out.append((name, start + match.start()))
+    return out
+
+
+def _locate(text: str, path: tuple[str, ...], *, value: bool) -> tuple[int, int] | None:
+    table: list[str] = []
+    # TOML ends lines at \n (or \r\n) only; str.splitlines would also split at U+0085 or
+    # U+2028 inside a quoted key and miscount every line below it.
+    for number, line in enumerate(text.split("\n"), start=1):
+        header = _HEADER.match(line)
+        if header:
+            parts = _parts(header[1], header.start(1))
+            table = [name for name, _ in parts]
+            if tuple(table[: len(path)]) == path:
+                # The table itself, or the first table under it ([gaps.tier.gold] for gaps.tier).
+                return number, parts[len(path) - 1][1] + 1
+            continue
+        assign = _ASSIGN.match(line)
+        if not assign:
+            continue
+        parts = _parts(assign[1], assign.start(1))
+        full = (*table, *(name for name, _ in parts))
+        if full[: len(path)] == path:
+            if value and len(full) == len(path):
+                return number, assign.end() + 1
+            return number, parts[len(path) - len(table) - 1][1] + 1 if len(path) > len(table) else 1
+    return None

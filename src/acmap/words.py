@@ -8,7 +8,9 @@ output.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from typing import Protocol
 
 from acmap.model import KEY_ROLES, ROLE_LABELS, Stakeholder
@@ -117,3 +119,73 @@ def did_you_mean_person(word: str, choices: Mapping[str, str]) -> str:
         return ""
     shown = [f"{c} ({choices[c]})" if choices[c] and choices[c] != c else c for c in close[:3]]
     return f" (did you mean {' or '.join(shown)}?)"
+
+
+class IdHints:
+    """ "did you mean jdoe (Jane Doe)?" for the unknown ids of one map, many at a time.
+
+    A rep writes the name where the id belongs (`reports_to: Jane Doe`), a first name, or an id in
+    the wrong case (`JDoe`): names are indexed word by word once, and a value that is not an id is
+    also tried in its id form. Past _MANY ids difflib sees only plausible typos (see `closest`).
+    """
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = names  # id → name ("" when unknown)
+        self._by_word: dict[str, list[str]] | None = None
+        self._by_shape: dict[tuple[str, int], list[str]] | None = None
+        # difflib costs ~10 µs a candidate: a map with thousands of near-miss ids gets typo hints
+        # for its first ones only (nobody reads the rest), names and exact ids for all.
+        self._budget = 500 * _MANY
+
+    def __call__(self, word: str) -> str:
+        close = self._close(word)
+        if not close:
+            slug = re.sub(r"[^a-z0-9_-]+", "-", word.casefold()).strip("-")
+            if slug and slug != word:
+                close = self._close(slug)
+        if not close:
+            return ""
+        names = self.names
+        shown = [
+            f"{c} ({names[c]})" if names[c].casefold() not in ("", c) else c for c in close[:3]
+        ]
+        return f" (did you mean {' or '.join(shown)}?)"
+
+    def _close(self, word: str) -> list[str]:
+        if word in self.names:
+            return [word]
+        take = min(_MANY, self._budget)
+        if len(self.names) > _MANY:
+            shelves = self._shelves()
+            first, size = word[:1], len(word)
+            near = (c for n in range(size - 2, size + 3) for c in shelves.get((first, n), ()))
+            candidates = list(islice(near, take))
+        else:
+            candidates = list(self.names)[:take]
+        self._budget -= len(candidates)
+        close = difflib.get_close_matches(word, candidates, n=3, cutoff=0.6)
+        wanted = " ".join(word.casefold().replace(".", " ").split())
+        for choice in self._index().get(wanted, ()):
+            if choice not in close:
+                close.append(choice)
+        return close
+
+    def _shelves(self) -> dict[tuple[str, int], list[str]]:
+        # The plausible typos of a word share its first letter and nearly its length: shelved
+        # once, so each miss looks at a few ids instead of every id of the map.
+        if self._by_shape is None:
+            shelves: dict[tuple[str, int], list[str]] = {}
+            for choice in self.names:
+                shelves.setdefault((choice[:1], len(choice)), []).append(choice)
+            self._by_shape = shelves
+        return self._by_shape
+
+    def _index(self) -> dict[str, list[str]]:
+        if self._by_word is None:
+            index: dict[str, list[str]] = {}
+            for choice, name in self.names.items():
+                words = name.casefold().replace(".", " ").split()
+                for key in {*words, " ".join(words)}:
+                    index.setdefault(key, []).append(choice)
+            self._by_word = index
+        return self._by_word

@@ -87,7 +87,8 @@ def test_never_writes_outside_the_project(tmp_path: Path) -> None:
         result = run_acmap("new", "globex", "--name", "Globex", cwd=project)
         assert result.code == 2, result.out
         assert (
-            "acmap.toml: maps = " in result.err and "outside the folder of acmap.toml" in result.err
+            "acmap.toml:1:8: maps = " in result.err
+            and "outside the folder of acmap.toml" in result.err
         )
     (project / "acmap.toml").unlink()
     (project / "maps").symlink_to(outside)  # no acmap.toml: the default maps/, a link out

@@ -40,7 +40,16 @@ def test_schema_is_valid_draft_07_with_descriptions() -> None:
     jsonschema.Draft7Validator.check_schema(document)
     assert document["$schema"] == "http://json-schema.org/draft-07/schema#"
     stance = document["definitions"]["stakeholder"]["properties"]["stance"]
-    assert stance["enum"] == ["advocate", "supporter", "neutral", "skeptic", "blocker", "unknown"]
+    # None: an empty `stance:` means no stance given, as the loader reads it.
+    assert stance["enum"] == [
+        "advocate",
+        "supporter",
+        "neutral",
+        "skeptic",
+        "blocker",
+        "unknown",
+        None,
+    ]
     assert stance["description"]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from acmap import model as m
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+SLUG_RULE = "use lowercase letters, digits, '-' and '_', starting with a letter or digit"
 VERSION = 1
 
 

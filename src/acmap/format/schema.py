@@ -1,4 +1,4 @@
-"""The JSON Schema (draft-07) of format v1, generated from formatv1.py: never written by hand."""
+"""The JSON Schema (draft-07) of format v1, generated from format/fields.py: never by hand."""
 
 from __future__ import annotations
 
@@ -8,9 +8,21 @@ from acmap.format import fields as fmt
 
 SCHEMA_ID = "https://acmap.example/schema/v1.json"
 _X_KEYS = {"^x-": {"description": "Your own data; acmap ignores it."}}
+# A real calendar day, as the loader's date.fromisoformat accepts it: years 0001-9999, months
+# 01-12, days 01-28/29/30/31 by month. February 29 only in leap years: a year divisible by 4
+# (its last two digits 04, 08, ... 96), or a century divisible by 400 (0400, 0800, ... 2000).
+# A regex can say all of that for four-digit years, which is all YYYY-MM-DD allows.
+_YEAR = r"(?!0000)\d{4}"
+_LEAP_YEAR = r"(?!0000)(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_DAY_PATTERN = (
+    rf"^(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))"
+    rf"|{_LEAP_YEAR}-02-29)$"
+)
 _DATE = {
     "type": "string",
-    "pattern": r"^\d{4}-\d{2}-\d{2}$",
+    "pattern": _DAY_PATTERN,
     "description": "A date, YYYY-MM-DD.",
 }
 
@@ -28,10 +40,16 @@ def json_schema() -> dict[str, Any]:
 
 
 def _object(shape: fmt.Shape, definitions: dict[str, Any]) -> dict[str, Any]:
-    properties = {key: _field(spec, definitions) for key, spec in shape.fields.items()}
+    # An optional key left empty (`stance:`) means the same as leaving it out, as the loader
+    # reads it (SPEC §2 gives each optional field a default or "absent"): null is allowed
+    # there. A required key and a list entry must hold a value.
+    properties = {
+        key: _field(spec, definitions, nullable=not spec.required)
+        for key, spec in shape.fields.items()
+    }
     if shape is fmt.ACCOUNT:
         properties[fmt.IGNORE_KEY] = {
-            "type": "array",
+            "type": ["array", "null"],
             "items": {"type": "string"},
             "description": "Gap rules (codes or names) this map silences for itself.",
         }
@@ -46,11 +64,15 @@ def _object(shape: fmt.Shape, definitions: dict[str, Any]) -> dict[str, Any]:
     if required:
         body["required"] = required
     if shape is fmt.STAKEHOLDER:
-        body["anyOf"] = [{"required": ["name"]}, {"required": ["title"]}]
+        # As the loader: a name or a title that holds text (`name:` left empty is no name).
+        body["anyOf"] = [
+            {"required": [key], "properties": {key: {"type": "string"}}}
+            for key in ("name", "title")
+        ]
     return body
 
 
-def _field(spec: fmt.Field, definitions: dict[str, Any]) -> dict[str, Any]:
+def _field(spec: fmt.Field, definitions: dict[str, Any], nullable: bool = False) -> dict[str, Any]:
     kind = spec.kind
     out: dict[str, Any]
     if kind == "object":
@@ -59,7 +81,10 @@ def _field(spec: fmt.Field, definitions: dict[str, Any]) -> dict[str, Any]:
         if name not in definitions:
             definitions[name] = {}  # reserve first: shapes may nest
             definitions[name] = _object(spec.shape, definitions)
-        return {"$ref": f"#/definitions/{name}", "description": spec.doc}
+        ref = {"$ref": f"#/definitions/{name}"}
+        if nullable:
+            return {"anyOf": [ref, {"type": "null"}], "description": spec.doc}
+        return {**ref, "description": spec.doc}
     if kind == "list":
         assert spec.item is not None
         out = {"type": "array", "items": _field(spec.item, definitions)}
@@ -87,6 +112,11 @@ def _field(spec: fmt.Field, definitions: dict[str, Any]) -> dict[str, Any]:
         else:
             out["minimum"] = -(spec.maximum or fmt.NUMBER_LIMIT)
         out["maximum"] = spec.maximum or fmt.NUMBER_LIMIT
+    if nullable:
+        types = out["type"] if isinstance(out["type"], list) else [out["type"]]
+        out["type"] = [*types, "null"]
+        if "enum" in out:
+            out["enum"] = [*out["enum"], None]
     out["description"] = spec.doc
     if spec.default is not None:
         out["default"] = spec.default

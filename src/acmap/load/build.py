@@ -6,6 +6,7 @@ acmap build an object. It runs once per value: keep per-value work out of it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,9 +26,10 @@ from acmap.load.yamlnodes import (
     tag_name,
 )
 from acmap.model import AccountMap, Pos
-from acmap.words import did_you_mean
+from acmap.words import closest, did_you_mean
 
 if TYPE_CHECKING:
+    from acmap.load.checks import NotAnId
     from acmap.load.read import MapText
 
 _NULL = "null"
@@ -38,6 +40,7 @@ _BOOL = "bool"
 _TIMESTAMP = "timestamp"
 _SLUG = re.compile(fmt.SLUG_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLUGGISH = re.compile(r"[^a-z0-9_-]+")  # what an id may not hold: becomes one '-'
 _TYPE_WORDS = {
     _NULL: "nothing (an empty value)",
     _STR: "text",
@@ -87,8 +90,52 @@ def _describe(node: Any) -> str:
     return _TYPE_WORDS.get(tag_name(node), "a value")
 
 
+def _missing(shape: fmt.Shape, key: str, values: dict[str, Any]) -> str:
+    if shape is fmt.LINK and key in ("from", "to"):
+        # Say which link, by the end it has: "link from bsmith has no `to`".
+        end, side = ("source", "from") if key == "to" else ("target", "to")
+        known = values.get(end)
+        return f"link {side} {known} has no `{key}`" if known else f"a link has no `{key}`"
+    return f"missing required field {key!r}"
+
+
 def _lead(label: str) -> str:
     return f"{label}: " if label else ""
+
+
+class _Merged:
+    """Marks a list item that holds several items (a forgotten `- `): their mappings."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[Any]) -> None:
+        self.parts = parts
+
+
+def _split(node: Any) -> list[Any]:
+    """A merged item's mappings: a new one starts at each key the current one already has."""
+    parts: list[Any] = []
+    pairs: list[Any] = []
+    seen: set[str] = set()
+    for pair in node.value:
+        key = pair[0].value if type(pair[0]) is ScalarNode else None
+        if key in seen and pairs:
+            parts.append(pairs)
+            pairs, seen = [], set()
+        pairs.append(pair)
+        if key is not None:
+            seen.add(key)
+    parts.append(pairs)
+    return [
+        MappingNode(
+            node.ctag,
+            pairs,
+            node.start_mark if number == 0 else pairs[0][0].start_mark,
+            pairs[-1][1].end_mark,
+            flow_style=False,
+        )
+        for number, pairs in enumerate(parts)
+    ]
 
 
 class _Skip:
@@ -104,6 +151,7 @@ class Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[tuple[int, int, str, str, str | None]] = []
+        self.not_ids: list[NotAnId] = []  # judged with the ids known, by check_references
 
     def add(self, pos: Pos, code: str, message: str, subject: str | None = None) -> None:
         self.problems.append((pos.line, pos.col, code, message, subject))
@@ -146,11 +194,11 @@ class Reader:
             )
         from acmap.load.checks import check_references
 
-        for pos, code, message, subject in check_references(built):
+        for pos, code, message, subject in check_references(built, self.not_ids):
             self.add(pos, code, message, subject)
         return self.result(built, stem)
 
-    def read_object(self, node: Any, shape: fmt.Shape, label: str) -> Any:
+    def read_object(self, node: Any, shape: fmt.Shape, label: str, in_list: bool = False) -> Any:
         if type(node) is not MappingNode:
             self.add(
                 pos_of(node),
@@ -162,6 +210,7 @@ class Reader:
         at: dict[str, Pos] = {}
         keys: dict[str, Any] = {}
         fields = shape.fields
+        marks = len(self.problems), len(self.not_ids)
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.add(pos_of(key_node), "E005", f"{_lead(label)}a key must be plain text")
@@ -169,6 +218,11 @@ class Reader:
             key = key_node.value
             first = keys.get(key)
             if first is not None:
+                if in_list and key == next(iter(fields)) and not node.flow_style:
+                    # A second `id:` in one item of a list: a forgotten `- ` merged two items.
+                    # Forget what this mapping said so far; the list reads the items apart.
+                    del self.problems[marks[0] :], self.not_ids[marks[1] :]
+                    return _Merged(_split(node))
                 self.add(
                     pos_of(key_node),
                     "E002",
@@ -211,7 +265,7 @@ class Reader:
     ) -> None:
         for key, spec in shape.fields.items():
             if spec.required and key not in keys:
-                self.add(pos_of(node), "E004", f"{_lead(label)}missing required field {key!r}")
+                self.add(pos_of(node), "E004", f"{_lead(label)}{_missing(shape, key, values)}")
         if shape is fmt.STAKEHOLDER and "name" not in values and "title" not in values:
             self.add(
                 pos_of(node),
@@ -219,29 +273,46 @@ class Reader:
                 f"{_lead(label)}needs a name, or a title when the person is not yet identified",
             )
 
-    def read_value(self, node: Any, spec: fmt.Field, label: str) -> Any:
+    def read_value(self, node: Any, spec: fmt.Field, label: str, in_list: bool = False) -> Any:
         kind = spec.kind
         scalar = type(node) is ScalarNode
         if kind == "object":
             if scalar and tag_name(node) == _NULL:
                 return None
             assert spec.shape is not None
-            return self.read_object(node, spec.shape, label)
+            return self.read_object(node, spec.shape, label, in_list)
         if kind == "list":
             if type(node) is not SequenceNode:
                 if scalar and tag_name(node) == _NULL:
                     return None
-                example = f" e.g. [{node.value}]" if scalar else ""
+                assert spec.item is not None
                 self.add(
                     pos_of(node),
                     "E005",
-                    f"{_lead(label)}expected a list{example}, got {_describe(node)}",
+                    f"{_lead(label)}expected a list, got {_describe(node)}"
+                    f"{_list_fix(node, spec.item, label)}",
                 )
                 return SKIP
             assert spec.item is not None
             items = []
-            for index, item_node in enumerate(node.value):
-                item = self.read_value(item_node, spec.item, f"{label}[{index}]")
+            item_nodes = node.value
+            index = 0
+            while index < len(item_nodes):
+                item_node = item_nodes[index]
+                item = self.read_value(item_node, spec.item, f"{label}[{index}]", True)
+                if type(item) is _Merged:
+                    # The items in place of the merged one, in the node tree itself: positions
+                    # (`at`) and labels then count them as the rep meant them.
+                    item_nodes[index : index + 1] = item.parts
+                    for offset, part in enumerate(item.parts[1:], start=1):
+                        self.add(
+                            pos_of(part),
+                            "E002",
+                            f"{label}[{index + offset}]: a new item starts here: add `- ` before "
+                            f"`{part.value[0][0].value}:`",
+                        )
+                    continue
+                index += 1
                 if item is SKIP:
                     continue
                 if item is None:
@@ -265,22 +336,32 @@ class Reader:
                 return value
             return self._wrong(node, label, "text", f' (quote it: "{value}")')
         if kind == "slug":
-            if tag != _STR or not _SLUG.match(value):
+            # A date-like id (2026-q1 is text, 2026-01-01 a timestamp to libyaml) is text to
+            # an editor's YAML 1.2 reader and to the schema: the loader reads it so too.
+            textual = tag in (_STR, _TIMESTAMP)
+            if not textual or not _SLUG.match(value):
+                if spec.ref is not None and textual:
+                    # Likely a name where the id belongs: the hint needs every id of the file.
+                    self.not_ids.append((pos_of(node), label, value, spec.ref))
+                    return SKIP
+                slug = _SLUGGISH.sub("-", value.casefold()).strip("-_") if textual else ""
+                hint = f", e.g. {slug}" if _SLUG.match(slug) else ""
                 self.add(
                     pos_of(node),
                     "E005",
-                    f"{_lead(label)}{value!r} is not a valid id: use lowercase letters, digits, "
-                    "'-' and '_', starting with a letter or digit",
+                    f"{_lead(label)}{value!r} is not a valid id: {fmt.SLUG_RULE}{hint}",
                 )
                 return SKIP
             return value
         if kind == "enum":
             if tag == _STR and value in spec.choices:
                 return value
+            meant = enum_value(value, spec.choices)
+            hint = f" (did you mean {meant!r}?)" if meant else ""
             self.add(
                 pos_of(node),
                 "E005",
-                f"{_lead(label)}{value!r} is not allowed{did_you_mean(value, spec.choices)}; "
+                f"{_lead(label)}{value!r} is not allowed{hint}; "
                 f"expected one of: {', '.join(spec.choices)}",
             )
             return SKIP
@@ -314,7 +395,7 @@ class Reader:
                 number = _number(value)
                 if number is not None:
                     return number if self._in_range(node, spec, label, number) else SKIP
-            if kind == "text_or_number" and tag == _STR:
+            if kind == "text_or_number" and tag in (_STR, _TIMESTAMP):
                 return value
             return self._wrong(node, label, _KIND_WORDS[kind])
         raise AssertionError(f"format field kind {kind!r} has no reader")  # pragma: no cover
@@ -364,6 +445,60 @@ _KIND_WORDS = {
     "list": "a list",
 }
 _IGNORE_FIELD = fmt.Field("list", "Rules to silence", item=fmt.Field("text", "A rule code or name"))
+
+
+_SPACING = re.compile(r"[\s_-]+")
+
+
+def enum_value(word: str, choices: tuple[str, ...]) -> str | None:
+    """The allowed value a rep meant: `Economic Buyer`, `decision-maker` and `in person` fold
+    to economic_buyer, decision_maker and in_person; else the closest one, if any is close."""
+    folded = _SPACING.sub("_", word.strip().casefold()).strip("_")
+    if folded in choices:
+        return folded
+    return closest(folded, choices)
+
+
+# Text that needs no quotes as an item of a flow list: no indicator, no `: ` or ` #`, and
+# nothing YAML would read as a number, date, true/false or null.
+_PLAIN_ITEM = re.compile(r"[A-Za-z][^,\[\]{}#:\"'\n]*")
+_NOT_TEXT = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"})
+
+
+def list_example(text: str, item: fmt.Field) -> str | None:
+    """The list a rep meant by a bare value, in valid form: `roles: economic buyer, coach` →
+    `[economic_buyer, coach]`. None when some part cannot be made valid."""
+    parts = [part.strip() for part in text.split(",") if part.strip()] or [text]
+    shown = []
+    for part in parts:
+        if item.kind == "enum":
+            meant = enum_value(part, item.choices)
+            if meant is None:
+                return None
+            shown.append(meant)
+        elif item.kind == "slug":
+            if not _SLUG.match(part):
+                return None
+            shown.append(part)
+        elif item.kind == "text":
+            plain = _PLAIN_ITEM.fullmatch(part) and part.casefold() not in _NOT_TEXT
+            shown.append(part if plain else json.dumps(part, ensure_ascii=False))
+        else:
+            return None
+    return f"[{', '.join(shown)}]"
+
+
+def _list_fix(node: Any, item: fmt.Field, label: str) -> str:
+    """How to write the list: the bare value in brackets, or a `- ` before each item."""
+    if type(node) is ScalarNode:
+        example = list_example(node.value, item)
+        return f": write `{label.rpartition('.')[2]}: {example}`" if example else ""
+    shape = item.shape
+    if type(node) is MappingNode and shape is not None:
+        first = next(iter(shape.fields))
+        if any(type(k) is ScalarNode and k.value == first for k, _ in node.value):
+            return f": start each item with `- ` (`- {first}: …`)"
+    return ""
 
 
 def _number(text: str) -> int | float | None:

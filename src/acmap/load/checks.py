@@ -2,43 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 
+from acmap.format.fields import SLUG_RULE
 from acmap.model import AccountMap, Located, Pos
-from acmap.words import did_you_mean
+from acmap.words import IdHints
 
 Problem = tuple[Pos, str, str, str | None]
 
 
-def check_references(account_map: AccountMap) -> Iterator[Problem]:
+class Space:
+    """The ids of one kind (team members, units, stakeholders) a reference may name, and the
+    "did you mean jdoe (Jane Doe)?" for one that names none, built on the first miss only."""
+
+    def __init__(self, kind: str, ids: set[str], items: Sequence[Located]) -> None:
+        self.kind = kind
+        self.ids = ids
+        self._items = items
+        self._hints: IdHints | None = None
+
+    def hint(self, word: str) -> str:
+        if self._hints is None:
+            self._hints = IdHints(
+                {
+                    item_id: getattr(item, "name", None) or getattr(item, "title", None) or ""
+                    for item in self._items
+                    if (item_id := getattr(item, "id", ""))
+                }
+            )
+        return self._hints(word)
+
+
+# A reference whose value is not even an id (`reports_to: Jane Doe`), found while reading:
+# (where, label, value, the `ref` space of format/fields.py). Judged here, where the ids are known.
+NotAnId = tuple[Pos, str, str, str]
+
+
+def check_references(account_map: AccountMap, not_ids: Sequence[NotAnId] = ()) -> Iterator[Problem]:
     account = account_map.account
-    team = yield from _unique("team member", account.team)
-    units = yield from _unique("unit", account_map.units)
-    people = yield from _unique("stakeholder", account_map.stakeholders)
+    team = Space("team member", (yield from _unique("team member", account.team)), account.team)
+    units = Space("unit", (yield from _unique("unit", account_map.units)), account_map.units)
+    people = Space(
+        "stakeholder",
+        (yield from _unique("stakeholder", account_map.stakeholders)),
+        account_map.stakeholders,
+    )
+    by_ref = {"team": team, "unit": units, "stakeholder": people}
+    for pos, label, value, ref in not_ids:
+        space = by_ref[ref]
+        hint = space.hint(value) or f": {SLUG_RULE}"
+        yield pos, "E005", f"{label}: {value!r} is not a valid id{hint}", None
     yield from _unique("opportunity", account.opportunities)
     yield from _unique("partner", account_map.partners)
 
     if account.owner is not None:
-        yield from _known(
-            account.owner, team, "team member", account.where("owner"), "account.owner"
-        )
+        yield from _known(account.owner, team, account.where("owner"), "account.owner")
     for unit in account_map.units:
         if unit.parent is None:
             continue
         if unit.parent == unit.id:
             yield unit.where("parent"), "E009", f"unit {unit.id}: parent is itself", unit.id
         else:
-            yield from _known(
-                unit.parent, units, "unit", unit.where("parent"), f"unit {unit.id}.parent"
-            )
+            yield from _known(unit.parent, units, unit.where("parent"), f"unit {unit.id}.parent")
     for person in account_map.stakeholders:
         label = f"stakeholder {person.id}"
         if person.unit is not None:
-            yield from _known(person.unit, units, "unit", person.where("unit"), f"{label}.unit")
+            yield from _known(person.unit, units, person.where("unit"), f"{label}.unit")
         if person.owner is not None:
-            yield from _known(
-                person.owner, team, "team member", person.where("owner"), f"{label}.owner"
-            )
+            yield from _known(person.owner, team, person.where("owner"), f"{label}.owner")
         if person.reports_to is not None:
             if person.reports_to == person.id:
                 yield (
@@ -51,7 +82,6 @@ def check_references(account_map: AccountMap) -> Iterator[Problem]:
                 yield from _known(
                     person.reports_to,
                     people,
-                    "stakeholder",
                     person.where("reports_to"),
                     f"{label}.reports_to",
                 )
@@ -60,16 +90,13 @@ def check_references(account_map: AccountMap) -> Iterator[Problem]:
             yield from _known(
                 member,
                 people,
-                "stakeholder",
                 opportunity.where(f"buying_group[{index}]"),
                 f"opportunity {opportunity.id}.buying_group",
             )
     for link in account_map.links:
         label = f"link {link.source} → {link.target}"
-        yield from _known(
-            link.source, people, "stakeholder", link.where("source"), f"{label}: from"
-        )
-        yield from _known(link.target, people, "stakeholder", link.where("target"), f"{label}: to")
+        yield from _known(link.source, people, link.where("source"), f"{label}: from")
+        yield from _known(link.target, people, link.where("target"), f"{label}: to")
         if link.source == link.target and link.source:
             yield (
                 link.where("target"),
@@ -82,7 +109,6 @@ def check_references(account_map: AccountMap) -> Iterator[Problem]:
             yield from _known(
                 partner.owner,
                 team,
-                "team member",
                 partner.where("owner"),
                 f"partner {partner.id}.owner",
             )
@@ -90,7 +116,6 @@ def check_references(account_map: AccountMap) -> Iterator[Problem]:
             yield from _known(
                 known.stakeholder,
                 people,
-                "stakeholder",
                 known.where("stakeholder"),
                 f"partner {partner.id}.knows",
             )
@@ -126,10 +151,11 @@ def _unique(kind: str, items: Sequence[Located]) -> Generator[Problem, None, set
     return set(seen)
 
 
-def _known(value: str, ids: Iterable[str], kind: str, pos: Pos, label: str) -> Iterator[Problem]:
-    if value in ids:
+def _known(value: str, space: Space, pos: Pos, label: str) -> Iterator[Problem]:
+    # An empty value was missing or unreadable: E004 or E005 said so already.
+    if not value or value in space.ids:
         return
-    yield pos, "E007", f"{label}: no {kind} with id {value!r}{did_you_mean(value, ids)}", value
+    yield pos, "E007", f"{label}: no {space.kind} with id {value!r}{space.hint(value)}", value
 
 
 def _cycles(kind: str, parent_of: dict[str, str], where: dict[str, Pos]) -> Iterator[Problem]:
