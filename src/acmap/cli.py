@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import os
 import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import typer
 
@@ -59,7 +62,48 @@ def make_app(commands: tuple[str, ...] = COMMANDS) -> typer.Typer:
     app.callback()(_root)
     for name in commands:
         importlib.import_module(f"acmap.commands.{name}").register(app)
+    for info in app.registered_commands:
+        if info.callback is not None:
+            info.callback = _quiet_on_closed_pipe(info.callback)
     return app
+
+
+def _pipe_closed() -> NoReturn:
+    """The reader went away (`acmap show x | head -1`): not an error. What is still buffered
+    goes to /dev/null, so the interpreter's last flush of stdout cannot fail too (that failure
+    is exit 120 and an "Exception ignored" on stderr); exit 0 as cat and grep do under a
+    shell that ignores SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.exit(0)
+
+
+def _quiet_on_closed_pipe(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`command`, ending quietly when stdout's pipe closes under it. Caught here, inside the
+    command, because Click turns a BrokenPipeError that reaches it into exit 1."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:
+            _pipe_closed()
+
+    return run
+
+
+def _flush_stdout() -> None:
+    """Flush now, while a closed pipe can still be told apart from a failure."""
+    if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+        _pipe_closed()  # Click met the closed pipe itself (in its help or usage output)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _pipe_closed()
+    except (OSError, ValueError):  # stdout closed or gone: nothing left to write to
+        pass
 
 
 def _commands_for(argv: list[str]) -> tuple[str, ...]:
@@ -99,11 +143,10 @@ def main() -> None:
         sys.stderr.write("acmap: interrupted\n")
         sys.exit(130)
     except SystemExit:
+        _flush_stdout()
         raise
     except BrokenPipeError:
-        # `acmap ... | head` closed the pipe: not an error worth a traceback.
-        sys.stderr.close()
-        sys.exit(0)
+        _pipe_closed()
     except Exception as exc:  # a bug in acmap, never the user's fault: no traceback, exit 2
         if os.environ.get("ACMAP_DEBUG"):
             raise

@@ -171,11 +171,12 @@ class Lines:
     def write(self) -> None:
         """Print the lines gathered so far and forget them (so a portfolio streams out)."""
         if use_colour():
-            from rich.console import Console
             from rich.text import Text
 
             if self.console is None:
-                self.console = Console(width=console_width(), highlight=False, soft_wrap=True)
+                self.console = _console_class()(
+                    width=console_width(), highlight=False, soft_wrap=True
+                )
             for line in self.lines:
                 self.console.print(Text.assemble(*line))
         else:
@@ -185,9 +186,28 @@ class Lines:
 
 def console(stderr: bool = False, width: int | None = None) -> Console:
     """A rich console: colour on a terminal, plain when piped, NO_COLOR honoured (rich does)."""
-    from rich.console import Console
+    return _console_class()(
+        stderr=stderr, width=width or console_width(), highlight=False, soft_wrap=False
+    )
 
-    return Console(stderr=stderr, width=width or console_width(), highlight=False, soft_wrap=False)
+
+_CONSOLE: type[Console] | None = None
+
+
+def _console_class() -> type[Console]:
+    """rich's Console, but a closed pipe raises BrokenPipeError: rich's own handling exits 1,
+    and `acmap show x | head -1` is no failure (cli.py ends it quietly with exit 0)."""
+    global _CONSOLE
+    if _CONSOLE is None:
+        from rich.console import Console
+
+        class PipedConsole(Console):
+            def on_broken_pipe(self) -> None:
+                self.quiet = True  # write nothing more; cli.py points stdout at /dev/null
+                raise BrokenPipeError
+
+        _CONSOLE = PipedConsole
+    return _CONSOLE
 
 
 def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int = 0) -> Text:
