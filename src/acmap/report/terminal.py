@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STATUS_STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green"}
+STANCE_STYLE = {
+    "advocate": "bold green",
+    "supporter": "green",
+    "neutral": "yellow",
+    "skeptic": "magenta",
+    "blocker": "bold red",
+    "unknown": "dim",
+}
 
 
 def use_colour(stream: object = None) -> bool:
@@ -82,6 +90,21 @@ def width(minimum: int = 60) -> int:
         except (AttributeError, ValueError, OSError):
             columns = 0
     return max(minimum, columns or 100)
+
+
+def fit_width() -> int | None:
+    """The width a table must fit: COLUMNS when set, else the terminal's when stdout is one,
+    else None: piped output without COLUMNS keeps its natural width (a program reads it)."""
+    columns = _columns()
+    if columns is not None:
+        return columns
+    isatty = getattr(sys.stdout, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or None
+    except (AttributeError, ValueError, OSError):
+        return None
 
 
 def console_width() -> int:
@@ -168,6 +191,22 @@ class Lines:
         for rest in parts[1:]:
             self.lines.append([(pad + rest, "")])
 
+    def hanging(self, segments: list[Segment], total: int, indent: int, first: int = 0) -> None:
+        """Styled words joined by single spaces and wrapped to `total` columns on word
+        boundaries, as `hanging` wraps them: the first line starts at column `first`, the
+        others at `indent`. Without rich, so plain output stays fast and rich-free."""
+        for text, spans, _ in _hanging_rows(segments, total, indent, first):
+            line: list[Segment] = []
+            at = 0
+            for start, end, style in spans:
+                if start > at:
+                    line.append((text[at:start], ""))
+                line.append((text[start:end], style))
+                at = end
+            if at < len(text) or not line:
+                line.append((text[at:], ""))
+            self.lines.append(line)
+
     def write(self) -> None:
         """Print the lines gathered so far and forget them (so a portfolio streams out)."""
         if use_colour():
@@ -221,6 +260,13 @@ def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int
     one Text per line, so the time is linear in the text and small per line (word-by-word
     rich Text appends and rich's re-wrapping were quadratic: a 4 MB name took minutes).
     """
+    return _wrapped(_hanging_rows(segments, width, indent, first))
+
+
+def _hanging_rows(
+    segments: list[tuple[str, str]], width: int, indent: int, first: int = 0
+) -> list[Row]:
+    """The lines `hanging` makes, as rows (text, spans, None): no rich needed."""
     texts = [visible(words) for words, _ in segments]
     whole = " ".join(texts)
     ranges = []  # (start, end, style) of each styled segment in `whole`
@@ -248,7 +294,7 @@ def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int
                 break
             spans.append((max(low, start) - start + pad, min(high, stop) - start + pad, style))
         rows.append((" " * pad + content, spans, None))
-    return _wrapped(rows)
+    return rows
 
 
 _WORD = re.compile("[^ ]")
