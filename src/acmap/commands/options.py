@@ -119,9 +119,13 @@ def refuse_to_overwrite(paths: Iterable[Path]) -> None:
     """Exit 2 naming the first of `paths` that exists: writing commands replace a file only
     with --force. Called before the work, so a refusal leaves nothing half done."""
     existing = [p for p in paths if os.path.lexists(p)]
+    if len(existing) == 1:
+        fail(f"{existing[0]} exists; add --force to replace it")
     if existing:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        fail(f"{existing[0]}{more} exists; add --force to replace it")
+        from acmap.words import plural
+
+        others = plural(len(existing) - 1, "other file")
+        fail(f"{existing[0]} and {others} exist; add --force to replace them")
 
 
 def report_left_out(selection: Checked) -> None:
