@@ -132,3 +132,27 @@ def test_a_list_table_fits_once_it_can(columns: int, widths: list[int]) -> None:
     assert _table_width(fitted) <= columns or _table_width(fitted) == kept > columns
     if _table_width(widths) <= columns:
         assert fitted == widths  # nothing left out that fits
+
+
+_MIXED = st.lists(
+    st.text(alphabet="abcé王小明株😀", min_size=1, max_size=6), min_size=1, max_size=30
+)
+
+
+@given(words=_MIXED, total=st.integers(min_value=20, max_value=80), indent=st.integers(0, 6))
+def test_wide_characters_wrap_by_columns(words: list[str], total: int, indent: int) -> None:
+    """Wrapped text with wide characters (CJK, emoji) fits `total` columns, and no word is
+    cut: each line is whole words; measured as rich measures a terminal's columns."""
+    from rich.cells import cell_len
+
+    from acmap.report.terminal import cells, wrap
+
+    text = " ".join(words)
+    for line in indented(text, total, indent):
+        assert cell_len(line) <= total
+    assert " ".join(wrap(text, total, total)) == text
+    out = Lines()
+    out.hanging([(text, "bold")], total, indent)
+    for line in out.lines:
+        assert cell_len("".join(t for t, _ in line)) <= total
+    assert all(cells(w) == cell_len(w) for w in words)

@@ -166,3 +166,44 @@ def test_path_is_coloured_on_a_terminal_only() -> None:
     assert "\x1b[" not in in_pty(args, REPO, 100, {"NO_COLOR": "1"})
     piped = run_acmap(*args, env={"NO_COLOR": ""})
     assert "\x1b[" not in piped.out and "Catherine Voss" in piped.out
+
+
+def test_the_render_safety_map_fits(tmp_path: Path) -> None:
+    """The hostile map of the render safety tests: markup, DOT, escapes, a line break in a
+    title, right-to-left and CJK text (two columns a character)."""
+    from tests.render.test_safety import hostile_map
+
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "evil.yaml").write_text(hostile_map(), encoding="utf-8")
+    for args in (("show", "evil"), ("gaps",), ("list",), ("path", "evil", "a", "c")):
+        piped = run_acmap(*args, *TODAY, cwd=tmp_path, env={"COLUMNS": "60"})
+        assert "internal error" not in piped.err
+        assert too_wide(piped.out, 60) == [], args
+        assert too_wide(in_pty((*args, *TODAY), tmp_path, 60, {}), 60) == [], args
+
+
+CJK = " ".join(["王小明株式会社"] * 8)  # each character two columns wide
+
+
+def test_wide_characters_are_measured_in_columns(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "cjk.yaml").write_text(
+        f"""acmap: 1
+account:
+  id: cjk
+  name: "{CJK}"
+  tier: key
+  owner: dana
+  team:
+    - {{id: dana, name: "{CJK}"}}
+stakeholders:
+  - {{id: a, name: "{CJK}", title: "{CJK}", roles: [champion], stance: advocate}}
+  - {{id: c, name: "{CJK}", reports_to: a}}
+""",
+        encoding="utf-8",
+    )
+    for args in (("show", "cjk"), ("gaps",), ("list",), ("path", "cjk", "a", "c")):
+        piped = run_acmap(*args, *TODAY, cwd=tmp_path, env={"COLUMNS": "60"})
+        assert "王小明" in piped.out, args
+        assert too_wide(piped.out, 60) == [], args
+        assert too_wide(in_pty((*args, *TODAY), tmp_path, 60, {}), 60) == [], args

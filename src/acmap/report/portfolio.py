@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from acmap.report.findings import finding_line, finding_segments
-from acmap.report.terminal import STATUS_STYLE, Lines, Segment, fit_width
+from acmap.report.terminal import STATUS_STYLE, Lines, Segment, cells, fit_cells, fit_width, pad
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -88,29 +88,28 @@ def to_text(result: PortfolioResult) -> None:
     if result.invalid:
         out.add()
     rows = [_row(r) for r in result.reports]
-    widths = _fitted([max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(HEADERS)])
+    widths = _fitted(
+        [max([len(h), *(cells(row[i]) for row in rows)]) for i, h in enumerate(HEADERS)]
+    )
     shown = [i for i, w in enumerate(widths) if w]
 
-    def cells(values: list[str], styles: list[str]) -> list[Segment]:
+    def segments_of(values: list[str], styles: list[str]) -> list[Segment]:
         segments: list[Segment] = []
         for i in shown:
-            value = values[i]
-            if len(value) > widths[i]:
-                value = value[: widths[i] - 1] + "…"
-            text = value.rjust(widths[i]) if i in RIGHT else value.ljust(widths[i])
+            text = pad(fit_cells(values[i], widths[i]), widths[i], right=i in RIGHT)
             if i != shown[0]:
                 segments.append(("  ", ""))
             segments.append((text if i != shown[-1] else text.rstrip(), styles[i]))
         return segments
 
-    out.add(*cells(HEADERS, ["bold"] * len(HEADERS)))
+    out.add(*segments_of(HEADERS, ["bold"] * len(HEADERS)))
     for report, row in zip(result.reports, rows, strict=True):
         styles = [""] * len(HEADERS)
         styles[0] = "bold"
         styles[5] = STATUS_STYLE.get(report.status, "")
         if report.counts["error"]:
             styles[7] = "red"
-        out.add(*cells(row, styles))
+        out.add(*segments_of(row, styles))
     room = fit_width()
     summary = plural(len(result.reports), "account")
     detail = ", ".join(f"{n} {s}" for s, n in result.statuses.items() if n)

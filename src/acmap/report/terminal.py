@@ -128,6 +128,40 @@ def console_width() -> int:
 
 Segment = tuple[str, str]  # (text, rich style or "")
 
+# Characters a terminal shows two columns wide: East Asian wide and fullwidth forms, emoji.
+# Looked for with one regex search, so text without them (nearly all) is measured by len().
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes on a terminal: two for each wide character."""
+    if _WIDE.search(text) is None:
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
+
+
+def fit_cells(text: str, room: int) -> str:
+    """`text` cut to `room` columns, an ellipsis saying so; `text` itself when it fits."""
+    if cells(text) <= room:
+        return text
+    kept, used = [], 1  # the ellipsis
+    for char in text:
+        used += cells(char)
+        if used > room:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def pad(text: str, room: int, right: bool = False) -> str:
+    """`text` padded with spaces to `room` columns (on the left when `right`)."""
+    spaces = " " * max(0, room - cells(text))
+    return spaces + text if right else text + spaces
+
 
 def wrap(text: str, first: int, width: int) -> list[str]:
     """Greedy word wrap: `first` columns on the first line, `width` on the others.
@@ -136,6 +170,8 @@ def wrap(text: str, first: int, width: int) -> list[str]:
     messages, so this one only looks for spaces. A word longer than the line is never broken.
     """
     text = visible(text)
+    if _WIDE.search(text) is not None:
+        return _wrap_wide(text, first if first > 1 else 1, width)
     lines = []
     room = first if first > 1 else 1
     while len(text) > room:
@@ -148,6 +184,21 @@ def wrap(text: str, first: int, width: int) -> list[str]:
         text = text[cut + 1 :].lstrip(" ")
         room = width
     lines.append(text)
+    return lines
+
+
+def _wrap_wide(text: str, room: int, width: int) -> list[str]:
+    """wrap() for text holding wide characters: the same greedy wrap, measured in columns."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split(" "):
+        size = cells(word)
+        if line and used + 1 + size > room:
+            lines.append(line.rstrip())
+            line, used, room = word, size, width
+        elif line or word:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
+    lines.append(line)
     return lines
 
 
@@ -182,7 +233,7 @@ class Lines:
         prefix = [(visible(t), style) for t, style in prefix]
         text = visible(text)
         room = total - indent if total - indent > 20 else 20
-        if len(text) <= room - first:  # most lines fit: skip the wrapping machinery
+        if cells(text) <= room - first:  # most lines fit: skip the wrapping machinery
             self.lines.append([*prefix, (text, "")])
             return
         parts = wrap(text, room - first, room)
@@ -304,6 +355,8 @@ def _line_ends(text: str, width: int, indent: int, first: int) -> list[tuple[int
     """(start, end) in `text` of each line hanging makes (before its trailing whitespace is
     stripped): a break goes before the first non-empty word ending past the room, once the
     line holds more than its indent columns."""
+    if _WIDE.search(text) is not None:
+        return _line_ends_wide(text, width, indent, first)
     found = []
     start, column, size = 0, first, len(text)
     while True:
@@ -331,6 +384,23 @@ def _line_ends(text: str, width: int, indent: int, first: int) -> list[tuple[int
     found.append((start, size))
     return found
 
+
+def _line_ends_wide(text: str, width: int, indent: int, first: int) -> list[tuple[int, int]]:
+    """_line_ends for text holding wide characters: word by word, measured in columns."""
+    found = []
+    start, used, holds_word = 0, first, False
+    at = 0  # where the last word ended
+    for word in _WORDS.finditer(text):
+        ends = used + (word.start() - at) + cells(word.group())
+        if ends > width and holds_word and used > indent:
+            found.append((start, word.start() - 1))
+            start, ends = word.start(), indent + cells(word.group())
+        used, at, holds_word = ends, word.end(), True
+    found.append((start, len(text)))
+    return found
+
+
+_WORDS = re.compile("[^ ]+")
 
 Row = tuple[str, list[tuple[int, int, str]], "Text | None"]  # a line: text, spans, its Text
 
