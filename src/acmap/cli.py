@@ -64,7 +64,7 @@ ARGUMENT_METAVARS = {"paths": "[PATH]...", "target": "[ID]...", "account": "ID",
 EXAMPLES = {
     "validate": (
         "acmap validate",
-        "acmap validate maps/globex.yaml --strict",
+        "acmap validate maps/halcyon-bank.yaml --strict",
         "acmap validate -f json",
     ),
     "schema": ("acmap schema > acmap.schema.json",),
@@ -149,16 +149,16 @@ def make_app(commands: tuple[str, ...] = COMMANDS) -> typer.Typer:
     return app
 
 
-def _pipe_closed() -> NoReturn:
+def _pipe_closed(code: int | str | None = 0) -> NoReturn:
     """The reader went away (`acmap show x | head -1`): not an error. What is still buffered
     goes to /dev/null, so the interpreter's last flush of stdout cannot fail too (that failure
     is exit 120 and an "Exception ignored" on stderr); exit 0 as cat and grep do under a
-    shell that ignores SIGPIPE."""
+    shell that ignores SIGPIPE; `code` when the command had already decided its exit code."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
-    sys.exit(0)
+    sys.exit(code)
 
 
 def _quiet_on_closed_pipe(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -175,14 +175,15 @@ def _quiet_on_closed_pipe(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-def _flush_stdout() -> None:
-    """Flush now, while a closed pipe can still be told apart from a failure."""
+def _flush_stdout(code: int | str | None) -> None:
+    """Flush now, while a closed pipe can still be told apart from a failure; a command that
+    exits 1 (gaps --fail-on) keeps its code when only the last flush meets the closed pipe."""
     if type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
-        _pipe_closed()  # Click met the closed pipe itself (in its help or usage output)
+        _pipe_closed()  # Click met the closed pipe itself (and made it exit 1)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _pipe_closed()
+        _pipe_closed(code)
     except (OSError, ValueError):  # stdout closed or gone: nothing left to write to
         pass
 
@@ -263,8 +264,8 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("acmap: interrupted\n")
         sys.exit(130)
-    except SystemExit:
-        _flush_stdout()
+    except SystemExit as done:
+        _flush_stdout(done.code)
         raise
     except BrokenPipeError:
         _pipe_closed()
