@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acmap.report.terminal import indented, use_colour, width
+from acmap.report.terminal import Lines, hanging, indented, use_colour, width
 
 
 @pytest.fixture
@@ -76,3 +76,83 @@ def test_indented_wraps_as_textwrap_does(words: list[str], total: int, indent: i
         break_on_hyphens=False,
     )
     assert indented(text, total, indent) == expected
+
+
+_STYLED = st.lists(
+    st.tuples(
+        st.text(alphabet=string.ascii_letters + " ·—\x1b", min_size=0, max_size=30),
+        st.sampled_from(["", "bold", "dim"]),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(segments=_STYLED, total=st.integers(min_value=20, max_value=120), first=st.integers(0, 4))
+def test_lines_hanging_prints_what_hanging_prints(
+    segments: list[tuple[str, str]], total: int, first: int
+) -> None:
+    """Lines.hanging (plain output, no rich) wraps exactly as terminal.hanging (rich Text)
+    does, keeps the styles on the same characters, and makes the words visible."""
+    out = Lines()
+    out.hanging(segments, total, 4, first)
+    plain = ["".join(text for text, _ in line) for line in out.lines]
+    rich_text = hanging(segments, total, 4, first)
+    assert "\n".join(plain) == rich_text.plain
+    assert "\x1b" not in "".join(plain)
+    styled = [(line, text) for line, segs in enumerate(out.lines) for text, style in segs if style]
+    rich_styled = [
+        (line, row.plain[span.start : span.end])
+        for line, row in enumerate(rich_text.lines)
+        for span in row.spans
+    ]
+    assert [t for _, t in styled if t] == [t for _, t in rich_styled if t]
+
+
+@given(
+    columns=st.integers(min_value=1, max_value=200),
+    widths=st.lists(st.integers(min_value=1, max_value=40), min_size=9, max_size=9),
+)
+def test_a_list_table_fits_once_it_can(columns: int, widths: list[int]) -> None:
+    """Narrowed step by step, the table fits COLUMNS unless the columns that always stay
+    (account, status, gaps) are wider than the terminal themselves; the id is never cut."""
+    from acmap.report.portfolio import _fitted, _table_width
+
+    saved = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(columns)
+    try:
+        fitted = _fitted(widths)
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
+    assert fitted[0] == widths[0] and fitted[5] == widths[5] and fitted[7] == widths[7]
+    kept = widths[0] + widths[5] + widths[7] + 4  # and two gaps of two spaces
+    assert _table_width(fitted) <= columns or _table_width(fitted) == kept > columns
+    if _table_width(widths) <= columns:
+        assert fitted == widths  # nothing left out that fits
+
+
+_MIXED = st.lists(
+    st.text(alphabet="abcé王小明株😀", min_size=1, max_size=6), min_size=1, max_size=30
+)
+
+
+@given(words=_MIXED, total=st.integers(min_value=20, max_value=80), indent=st.integers(0, 6))
+def test_wide_characters_wrap_by_columns(words: list[str], total: int, indent: int) -> None:
+    """Wrapped text with wide characters (CJK, emoji) fits `total` columns, and no word is
+    cut: each line is whole words; measured as rich measures a terminal's columns."""
+    from rich.cells import cell_len
+
+    from acmap.report.terminal import cells, wrap
+
+    text = " ".join(words)
+    for line in indented(text, total, indent):
+        assert cell_len(line) <= total
+    assert " ".join(wrap(text, total, total)) == text
+    out = Lines()
+    out.hanging([(text, "bold")], total, indent)
+    for line in out.lines:
+        assert cell_len("".join(t for t, _ in line)) <= total
+    assert all(cells(w) == cell_len(w) for w in words)

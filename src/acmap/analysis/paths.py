@@ -3,7 +3,7 @@ stakeholder, over the warm graph of acmap.graph. Nothing here prints."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,7 @@ class PathResult:
     paths: list[Path]
     labels: dict[str, str]  # graph node → name, for wording each hop
     reason: str  # why there is no path; "" when there are paths
+    stances: dict[str, str] = field(default_factory=dict)  # stakeholder node → stance (colour)
 
 
 def warm_paths(
@@ -89,7 +90,14 @@ def warm_paths(
     paths = people_graph.warmest_paths(warm, start.node, end.node, top)
     reason = "" if paths else _why_none(account_map, start, end)
     return PathResult(
-        account_map.account.id, account_map.account.name, start, end, paths, labels, reason
+        account_map.account.id,
+        account_map.account.name,
+        start,
+        end,
+        paths,
+        labels,
+        reason,
+        {s.id: s.stance for s in account_map.stakeholders},
     )
 
 

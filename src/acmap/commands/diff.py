@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from acmap.commands.options import TodayOption, check_choice, fail, pick_format, settings, today_for
+from acmap.commands.options import (
+    TodayOption,
+    check_choice,
+    choices,
+    fail,
+    pick_format,
+    settings,
+    today_for,
+)
 
 FORMATS = ("text", "markdown", "json")
 FAIL_LEVELS = ("error", "warning", "never")
@@ -26,7 +34,13 @@ def diff(
     ] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text, markdown or json.", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, markdown or json.",
+            show_default=False,
+            autocompletion=choices(*FORMATS),
+        ),
     ] = None,
     fail_on_new: Annotated[
         str,
@@ -36,6 +50,7 @@ def diff(
             "never) in an account that had a map before, makes an account's status worse "
             "(green → amber → red; counts as a warning), or breaks a map file. A new "
             "account's gaps are listed but not counted: it is judged from its next change on.",
+            autocompletion=choices("error", "warning", "never"),
         ),
     ] = "never",
     today: TodayOption = None,

@@ -10,6 +10,7 @@ import typer
 
 from acmap.commands.options import (
     PathsArgument,
+    choices,
     exit_if_unreadable,
     fail,
     pick_format,
@@ -25,7 +26,13 @@ def export(
     paths: PathsArgument = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="csv (default) or json.", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (default) or json.",
+            show_default=False,
+            autocompletion=choices(*FORMATS),
+        ),
     ] = None,
     output: Annotated[
         str | None,

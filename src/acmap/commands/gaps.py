@@ -10,9 +10,14 @@ from acmap.commands.options import (
     PathsArgument,
     TodayOption,
     check_choice,
+    choices,
+    complete_level,
+    complete_severity,
+    complete_tier,
     exit_if_unreadable,
     fail,
     pick_format,
+    rule_words,
     settings,
     today_for,
 )
@@ -36,11 +41,20 @@ def gaps(
     ] = None,
     tier: Annotated[
         list[str] | None,
-        typer.Option("--tier", help="Only accounts of this tier (repeatable).", show_default=False),
+        typer.Option(
+            "--tier",
+            help="Only accounts of this tier (repeatable).",
+            show_default=False,
+            autocompletion=complete_tier,
+        ),
     ] = None,
     severity: Annotated[
         str,
-        typer.Option("--severity", help="Minimum severity shown: error, warning or info."),
+        typer.Option(
+            "--severity",
+            help="Minimum severity shown: error, warning or info.",
+            autocompletion=complete_severity,
+        ),
     ] = "info",
     rule: Annotated[
         list[str] | None,
@@ -48,12 +62,15 @@ def gaps(
             "--rule",
             help="Only this rule: a code (G201), a name (gone-dark) or a family (G2). Repeatable.",
             show_default=False,
+            autocompletion=rule_words,
         ),
     ] = None,
     fail_on: Annotated[
         str,
         typer.Option(
-            "--fail-on", help="Exit 1 on a shown gap at or above: error, warning, info, never."
+            "--fail-on",
+            help="Exit 1 on a shown gap at or above: error, warning, info, never.",
+            autocompletion=complete_level,
         ),
     ] = "never",
     output_format: Annotated[
@@ -63,6 +80,7 @@ def gaps(
             "-f",
             help="text, json, markdown or github (default: github in Actions).",
             show_default=False,
+            autocompletion=choices(*FORMATS),
         ),
     ] = None,
     today: TodayOption = None,

@@ -6,14 +6,19 @@ from typing import Annotated
 
 import typer
 
-from acmap.commands.options import fail, settings
+from acmap.commands.options import account_ids, fail, settings
 
 
 def import_(
     csv_file: Annotated[str, typer.Argument(metavar="CSV", help="The contacts export (CSV).")],
     account: Annotated[
         str,
-        typer.Option("--account", "-a", help="The account id (or map file) to merge into."),
+        typer.Option(
+            "--account",
+            "-a",
+            help="The account id (or map file) to merge into.",
+            autocompletion=account_ids,
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Print what would change; write nothing.")

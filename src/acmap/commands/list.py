@@ -10,6 +10,8 @@ from acmap.commands.options import (
     PathsArgument,
     TodayOption,
     check_choice,
+    choices,
+    complete_tier,
     exit_if_unreadable,
     fail,
     pick_format,
@@ -38,11 +40,22 @@ def list_accounts(
     ] = None,
     tier: Annotated[
         list[str] | None,
-        typer.Option("--tier", help="Only accounts of this tier (repeatable).", show_default=False),
+        typer.Option(
+            "--tier",
+            help="Only accounts of this tier (repeatable).",
+            show_default=False,
+            autocompletion=complete_tier,
+        ),
     ] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text, json or csv.", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or csv.",
+            show_default=False,
+            autocompletion=choices(*FORMATS),
+        ),
     ] = None,
     today: TodayOption = None,
 ) -> None:

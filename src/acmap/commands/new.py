@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from acmap.commands.options import TodayOption, fail, settings, today_for
+from acmap.commands.options import TodayOption, complete_tier, fail, settings, today_for
 
 
 def new(
@@ -16,7 +16,10 @@ def new(
     ],
     name: Annotated[str, typer.Option("--name", help="The account's name.", show_default=False)],
     tier: Annotated[
-        str, typer.Option("--tier", help="strategic, key, growth or standard.")
+        str,
+        typer.Option(
+            "--tier", help="strategic, key, growth or standard.", autocompletion=complete_tier
+        ),
     ] = "standard",
     owner: Annotated[
         str | None,

@@ -1,10 +1,11 @@
-"""Options and helpers shared by the commands: settings, today, output format, errors, console."""
+"""Options and helpers shared by the commands: settings, today, output format, errors, console,
+and the shell completions of their values."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol
@@ -12,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Protocol
 import typer
 
 from acmap.analysis.policy import load_settings
+from acmap.findings import SEVERITIES
+from acmap.model import TIERS
 from acmap.report.terminal import visible
 from acmap.settings import ConfigError, Settings
 
@@ -19,6 +22,51 @@ if TYPE_CHECKING:
     from acmap.findings import Finding
     from acmap.load import Loaded
     from acmap.model import AccountMap
+
+# --- shell completion (Typer's): cheap, read nothing but file names and acmap.toml ----------
+
+
+def account_ids(incomplete: str) -> list[str]:
+    """The account ids of the maps folder of acmap.toml, from the file names alone (no map
+    is read). A word that looks like a path gets none: the shell completes it as a file."""
+    if "/" in incomplete or incomplete.startswith("."):
+        return []
+    try:
+        maps = load_settings().maps
+    except ConfigError:
+        return []
+    stems: set[str] = set()
+    for _, dirs, names in os.walk(maps):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        stems.update(
+            name.rsplit(".", 1)[0]
+            for name in names
+            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+        )
+    return [stem for stem in sorted(stems) if stem.startswith(incomplete)]
+
+
+def rule_words(incomplete: str) -> list[tuple[str, str]]:
+    """Every gap rule's code and kebab name, with its summary as the help the shell shows."""
+    from acmap.format.codes import GAP_RULES
+
+    words = [(w, c.summary) for c in GAP_RULES.values() for w in (c.code, c.name)]
+    return [(w, summary) for w, summary in words if w.lower().startswith(incomplete.lower())]
+
+
+def choices(*values: str) -> Callable[[str], list[str]]:
+    """A completion of one of `values` (formats, severities, tiers)."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [v for v in values if v.startswith(incomplete)]
+
+    return complete
+
+
+complete_tier = choices(*TIERS)
+complete_severity = choices(*SEVERITIES)
+complete_level = choices(*SEVERITIES, "never")  # --fail-on
+
 
 TodayOption = Annotated[
     str | None,
@@ -33,6 +81,16 @@ PathsArgument = Annotated[
     typer.Argument(
         help="Map files, folders or account ids (default: the maps folder).",
         show_default=False,
+        autocompletion=account_ids,
+    ),
+]
+AccountArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="An account id, or the path of a map file.",
+        show_default=False,
+        autocompletion=account_ids,
     ),
 ]
 
@@ -61,9 +119,13 @@ def refuse_to_overwrite(paths: Iterable[Path]) -> None:
     """Exit 2 naming the first of `paths` that exists: writing commands replace a file only
     with --force. Called before the work, so a refusal leaves nothing half done."""
     existing = [p for p in paths if os.path.lexists(p)]
+    if len(existing) == 1:
+        fail(f"{existing[0]} exists; add --force to replace it")
     if existing:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        fail(f"{existing[0]}{more} exists; add --force to replace it")
+        from acmap.words import plural
+
+        others = plural(len(existing) - 1, "other file")
+        fail(f"{existing[0]} and {others} exist; add --force to replace them")
 
 
 def report_left_out(selection: Checked) -> None:

@@ -10,6 +10,7 @@ import typer
 from acmap.commands.options import (
     PathsArgument,
     TodayOption,
+    choices,
     exit_if_unreadable,
     fail,
     pick_format,
@@ -29,7 +30,13 @@ def partners(
     ] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text, json or csv.", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or csv.",
+            show_default=False,
+            autocompletion=choices(*FORMATS),
+        ),
     ] = None,
     today: TodayOption = None,
 ) -> None:

@@ -7,15 +7,21 @@ from typing import Annotated
 
 import typer
 
-from acmap.commands.options import TodayOption, fail, pick_format, settings, today_for
+from acmap.commands.options import (
+    AccountArgument,
+    TodayOption,
+    choices,
+    fail,
+    pick_format,
+    settings,
+    today_for,
+)
 
 FORMATS = ("text", "json")
 
 
 def path(
-    account: Annotated[
-        str, typer.Argument(metavar="ID", help="An account id, or the path of a map file.")
-    ],
+    account: AccountArgument,
     source: Annotated[
         str,
         typer.Argument(
@@ -30,7 +36,13 @@ def path(
     ] = 3,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="text or json.", show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text or json.",
+            show_default=False,
+            autocompletion=choices(*FORMATS),
+        ),
     ] = None,
     today: TodayOption = None,
 ) -> None:

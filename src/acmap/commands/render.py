@@ -109,7 +109,7 @@ def render(
             batch = pipeline.render_all(
                 targets, config, output, fmt, day, view, legend, timeout, force, size
             )
-            reporter("diagrams", "text")(batch)
+            reporter("diagrams", "text")(batch, output)
             raise typer.Exit(batch.exit_code)
         account = _load_one_map(targets, config)
         if output is not None and not force:
@@ -118,7 +118,7 @@ def render(
         data = pipeline.diagram(account, options, fmt, timeout)
         if output is not None:
             pipeline.write(output, data, config)
-            return
+            return reporter("diagrams", "text")(output)  # type: ignore[no-any-return]
     except pipeline.DiagramError as exc:
         fail(str(exc))
     sys.stdout.buffer.write(data)

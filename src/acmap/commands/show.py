@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
 
 import typer
 
-from acmap.commands.options import TodayOption, settings, today_for
+from acmap.commands.options import AccountArgument, TodayOption, settings, today_for
 
 
 def show(
-    account: Annotated[str, typer.Argument(help="An account id, or the path of a map file.")],
+    account: AccountArgument,
     today: TodayOption = None,
 ) -> None:
     """One account: org tree by unit, roles, stance, links, partners, goals, deals and gaps."""

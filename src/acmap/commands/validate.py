@@ -9,6 +9,7 @@ import typer
 from acmap.commands.options import (
     PathsArgument,
     TodayOption,
+    choices,
     exit_if_unreadable,
     fail,
     pick_format,
@@ -28,6 +29,7 @@ def validate(
             "-f",
             help="text, json or github (default: github in Actions).",
             show_default=False,
+            autocompletion=choices(*FORMATS),
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,

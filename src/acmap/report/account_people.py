@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from acmap.contact import ENGAGED, GONE_DARK, NEVER_CONTACTED, ContactState
-from acmap.report.terminal import hanging, joined, visible
+from acmap.report.terminal import STANCE_STYLE, hanging, joined, visible
 from acmap.words import role_label
 
 if TYPE_CHECKING:
@@ -15,15 +15,6 @@ if TYPE_CHECKING:
 
     from acmap.analysis.account import AccountView
     from acmap.model import Stakeholder
-
-STANCE_STYLE = {
-    "advocate": "bold green",
-    "supporter": "green",
-    "neutral": "yellow",
-    "skeptic": "magenta",
-    "blocker": "bold red",
-    "unknown": "dim",
-}
 
 
 def org_tree(view: AccountView, width: int) -> Tree:

@@ -1,8 +1,11 @@
-"""What `acmap render` says on stderr: the maps it could not draw, and their errors."""
+"""What `acmap render` says on stderr: what it wrote, the maps it could not draw, and their
+errors. On stderr, as black and ruff say what they reformatted: stdout is the diagram's when
+there is no -o, and `2>/dev/null` silences the news without touching the data."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from acmap.report.terminal import visible
@@ -28,8 +31,18 @@ def error_lines(errors: list[Finding]) -> str:
     )
 
 
-def text(batch: Batch) -> None:
-    """`render --all`: the diagrams it could not draw or write, else the maps it skipped."""
+def text(done: Batch | Path, folder: Path | None = None) -> None:
+    """`render -o FILE`: the file it wrote. `render --all -o DIR`: the diagrams it could not
+    draw or write, else the maps it skipped; and how many it wrote, where."""
+    if isinstance(done, Path):
+        sys.stderr.write(f"wrote {visible(str(done))}\n")
+        return
+    batch = done
+    if batch.written:
+        from acmap.words import plural
+
+        where = f" to {visible(str(folder))}" if folder is not None else ""
+        sys.stderr.write(f"wrote {plural(batch.written, 'diagram')}{where}\n")
     for problem in batch.broken:
         sys.stderr.write(f"acmap: {visible(problem)}\n")
     if batch.broken or not batch.errors:

@@ -53,21 +53,25 @@ def to_text(result: GapsResult) -> None:
     for report in result.reports:
         _account_block(out, report, total)
         out.write()
-    out.add((totals(result), "bold"))
+    out.hanging([(totals(result), "bold")], total, 2)
     out.write()
 
 
 def _account_block(out: Lines, report: AccountReport, total: int) -> None:
-    out.add(
-        (report.id, "bold"),
-        f" — {report.name}  ",
-        (report.status.upper(), STATUS_STYLE.get(report.status, "")),
-        f"  score {report.score.total}/100",
+    # Wrapped on word boundaries, continuation lines hanging under the text they continue.
+    out.hanging(
+        [
+            (report.id, "bold"),
+            (f"— {report.name} ", ""),
+            (report.status.upper(), STATUS_STYLE.get(report.status, "")),
+            (f" score {report.score.total}/100", ""),
+        ],
+        total,
+        4,
     )
     owner = report.owner_name or "no owner"
-    out.add(
-        (f"  {report.tier} · {owner} · {report.file} · {tally(report.counts) or 'no gaps'}", "dim")
-    )
+    facts = f"{report.tier} · {owner} · {report.file} · {tally(report.counts) or 'no gaps'}"
+    out.hanging([(facts, "dim")], total, 4, first=2)
     for f in report.findings:
         place = f"{f.line}:{f.col}"
         prefix: list[Segment] = [

@@ -9,7 +9,7 @@ from typing import Any
 from acmap.analysis.paths import PathResult
 from acmap.graph import Path
 from acmap.report.json import write_json
-from acmap.report.terminal import emit, width, wrap
+from acmap.report.terminal import STANCE_STYLE, Lines, Segment, width
 from acmap.words import plural
 
 JSON_VERSION = 1
@@ -24,24 +24,51 @@ def path_text(found: Path, labels: dict[str, str]) -> str:
 
 
 def to_text(result: PathResult) -> None:
+    """Names in bold, a stakeholder's in the colour of their stance (as `show` has them), the
+    relationship of each hop in cyan; wrapped on word boundaries to the terminal's width."""
     columns = width()
-    start, end = result.start.name, result.end.name
+    out = Lines()
+    start, end = result.start, result.end
     if not result.paths:
-        message = f"No path from {start} to {end} at {result.account_name}: {result.reason}"
-        emit("\n".join(wrap(message, columns, columns)) + "\n")
+        out.hanging(
+            [
+                ("No path from", "yellow"),
+                *_name(result, start.node),
+                ("to", "yellow"),
+                *_name(result, end.node),
+                (f"at {result.account_name}: {result.reason}", ""),
+            ],
+            columns,
+            2,
+        )
+        out.write()
         return
     many = len(result.paths) > 1
-    lines = [
-        f"Warmest path{'s' if many else ''} from {start} to {end} at {result.account_name}:",
-        "",
-    ]
+    out.hanging(
+        [
+            (f"Warmest path{'s' if many else ''} from", "bold"),
+            *_name(result, start.node),
+            ("to", "bold"),
+            *_name(result, end.node),
+            (f"at {result.account_name}:", "bold"),
+        ],
+        columns,
+        2,
+    )
+    out.add()
     for number, found in enumerate(result.paths, 1):
-        lead = f"{number}. "
-        text = wrap(path_text(found, result.labels), columns - len(lead), columns - 3)
-        lines.append(lead + text[0])
-        lines.extend("   " + rest for rest in text[1:])
-        lines.append(f"   {plural(len(found.hops), 'hop')}, cost {found.cost:g}")
-    emit("\n".join(lines) + "\n")
+        segments: list[Segment] = [(f"{number}.", ""), *_name(result, found.hops[0].source)]
+        for hop in found.hops:
+            segments += [(f"—{hop.words}→", "cyan"), *_name(result, hop.target)]
+        out.hanging(segments, columns, 3)
+        out.add((f"   {plural(len(found.hops), 'hop')}, cost {found.cost:g}", "dim"))
+    out.write()
+
+
+def _name(result: PathResult, node: str) -> list[Segment]:
+    stance = result.stances.get(node)
+    style = STANCE_STYLE.get(stance, "bold") if stance else "bold"
+    return [(result.labels.get(node, node), style)]
 
 
 def to_json(result: PathResult) -> None:

@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from acmap.report.findings import finding_line, finding_segments
-from acmap.report.terminal import STATUS_STYLE, Lines, Segment
+from acmap.report.terminal import STATUS_STYLE, Lines, Segment, cells, fit_cells, fit_width, pad
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -25,6 +25,20 @@ HEADERS = [
     "REVIEWED",
 ]
 RIGHT = {3, 4, 6, 7}  # columns of numbers
+OWNER = 2
+# How a table too wide for the terminal is narrowed, step by step until it fits: the owner's
+# name shortened (with an ellipsis), then the columns a rep can best do without left out.
+# The account id, its status and its gaps stay: an id is never cut (it is what you type next).
+NARROWING: tuple[tuple[int, int], ...] = (  # (column, width it gets; 0: left out)
+    (OWNER, 12),
+    (4, 0),  # ENGAGED
+    (3, 0),  # PEOPLE
+    (1, 0),  # TIER
+    (8, 0),  # REVIEWED
+    (OWNER, 8),
+    (OWNER, 0),
+    (6, 0),  # SCORE
+)
 CSV_COLUMNS = (
     "account",
     "name",
@@ -74,25 +88,29 @@ def to_text(result: PortfolioResult) -> None:
     if result.invalid:
         out.add()
     rows = [_row(r) for r in result.reports]
-    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(HEADERS)]
+    widths = _fitted(
+        [max([len(h), *(cells(row[i]) for row in rows)]) for i, h in enumerate(HEADERS)]
+    )
+    shown = [i for i, w in enumerate(widths) if w]
 
-    def cells(values: list[str], styles: list[str]) -> list[Segment]:
+    def segments_of(values: list[str], styles: list[str]) -> list[Segment]:
         segments: list[Segment] = []
-        for i, value in enumerate(values):
-            text = value.rjust(widths[i]) if i in RIGHT else value.ljust(widths[i])
-            if i:
+        for i in shown:
+            text = pad(fit_cells(values[i], widths[i]), widths[i], right=i in RIGHT)
+            if i != shown[0]:
                 segments.append(("  ", ""))
-            segments.append((text if i < len(values) - 1 else text.rstrip(), styles[i]))
+            segments.append((text if i != shown[-1] else text.rstrip(), styles[i]))
         return segments
 
-    out.add(*cells(HEADERS, ["bold"] * len(HEADERS)))
+    out.add(*segments_of(HEADERS, ["bold"] * len(HEADERS)))
     for report, row in zip(result.reports, rows, strict=True):
         styles = [""] * len(HEADERS)
         styles[0] = "bold"
         styles[5] = STATUS_STYLE.get(report.status, "")
         if report.counts["error"]:
             styles[7] = "red"
-        out.add(*cells(row, styles))
+        out.add(*segments_of(row, styles))
+    room = fit_width()
     summary = plural(len(result.reports), "account")
     detail = ", ".join(f"{n} {s}" for s, n in result.statuses.items() if n)
     if detail:
@@ -100,8 +118,25 @@ def to_text(result: PortfolioResult) -> None:
     if result.skipped:
         summary += f"; {plural(result.skipped, 'invalid file')} skipped"
     out.add()
-    out.add((summary, "dim"))
+    out.hanging([(summary, "dim")], room or len(summary), 2)
     out.write()
+
+
+def _fitted(widths: list[int]) -> list[int]:
+    """`widths` narrowed by NARROWING until the table fits the terminal (or COLUMNS); as they
+    are when output is piped without COLUMNS, or when nothing more can go."""
+    room = fit_width()
+    widths = list(widths)
+    for column, size in NARROWING:
+        if room is None or _table_width(widths) <= room:
+            break
+        widths[column] = min(widths[column], size) if size else 0
+    return widths
+
+
+def _table_width(widths: list[int]) -> int:
+    shown = [w for w in widths if w]
+    return sum(shown) + 2 * (len(shown) - 1)
 
 
 def to_json(result: PortfolioResult) -> None:

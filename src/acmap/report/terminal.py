@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 STATUS_STYLE = {"red": "bold red", "amber": "bold yellow", "green": "bold green"}
+STANCE_STYLE = {
+    "advocate": "bold green",
+    "supporter": "green",
+    "neutral": "yellow",
+    "skeptic": "magenta",
+    "blocker": "bold red",
+    "unknown": "dim",
+}
 
 
 def use_colour(stream: object = None) -> bool:
@@ -84,6 +92,21 @@ def width(minimum: int = 60) -> int:
     return max(minimum, columns or 100)
 
 
+def fit_width() -> int | None:
+    """The width a table must fit: COLUMNS when set, else the terminal's when stdout is one,
+    else None: piped output without COLUMNS keeps its natural width (a program reads it)."""
+    columns = _columns()
+    if columns is not None:
+        return columns
+    isatty = getattr(sys.stdout, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or None
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
 def console_width() -> int:
     """The width a rich console gets: COLUMNS when sane, else the first standard stream that
     is a terminal and reports a width (as rich looks), else 80 (rich's default when piped).
@@ -105,6 +128,40 @@ def console_width() -> int:
 
 Segment = tuple[str, str]  # (text, rich style or "")
 
+# Characters a terminal shows two columns wide: East Asian wide and fullwidth forms, emoji.
+# Looked for with one regex search, so text without them (nearly all) is measured by len().
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
+def cells(text: str) -> int:
+    """The columns `text` takes on a terminal: two for each wide character."""
+    if _WIDE.search(text) is None:
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
+
+
+def fit_cells(text: str, room: int) -> str:
+    """`text` cut to `room` columns, an ellipsis saying so; `text` itself when it fits."""
+    if cells(text) <= room:
+        return text
+    kept, used = [], 1  # the ellipsis
+    for char in text:
+        used += cells(char)
+        if used > room:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def pad(text: str, room: int, right: bool = False) -> str:
+    """`text` padded with spaces to `room` columns (on the left when `right`)."""
+    spaces = " " * max(0, room - cells(text))
+    return spaces + text if right else text + spaces
+
 
 def wrap(text: str, first: int, width: int) -> list[str]:
     """Greedy word wrap: `first` columns on the first line, `width` on the others.
@@ -113,6 +170,8 @@ def wrap(text: str, first: int, width: int) -> list[str]:
     messages, so this one only looks for spaces. A word longer than the line is never broken.
     """
     text = visible(text)
+    if _WIDE.search(text) is not None:
+        return _wrap_wide(text, first if first > 1 else 1, width)
     lines = []
     room = first if first > 1 else 1
     while len(text) > room:
@@ -125,6 +184,21 @@ def wrap(text: str, first: int, width: int) -> list[str]:
         text = text[cut + 1 :].lstrip(" ")
         room = width
     lines.append(text)
+    return lines
+
+
+def _wrap_wide(text: str, room: int, width: int) -> list[str]:
+    """wrap() for text holding wide characters: the same greedy wrap, measured in columns."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split(" "):
+        size = cells(word)
+        if line and used + 1 + size > room:
+            lines.append(line.rstrip())
+            line, used, room = word, size, width
+        elif line or word:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
+    lines.append(line)
     return lines
 
 
@@ -159,7 +233,7 @@ class Lines:
         prefix = [(visible(t), style) for t, style in prefix]
         text = visible(text)
         room = total - indent if total - indent > 20 else 20
-        if len(text) <= room - first:  # most lines fit: skip the wrapping machinery
+        if cells(text) <= room - first:  # most lines fit: skip the wrapping machinery
             self.lines.append([*prefix, (text, "")])
             return
         parts = wrap(text, room - first, room)
@@ -168,14 +242,31 @@ class Lines:
         for rest in parts[1:]:
             self.lines.append([(pad + rest, "")])
 
+    def hanging(self, segments: list[Segment], total: int, indent: int, first: int = 0) -> None:
+        """Styled words joined by single spaces and wrapped to `total` columns on word
+        boundaries, as `hanging` wraps them: the first line starts at column `first`, the
+        others at `indent`. Without rich, so plain output stays fast and rich-free."""
+        for text, spans, _ in _hanging_rows(segments, total, indent, first):
+            line: list[Segment] = []
+            at = 0
+            for start, end, style in spans:
+                if start > at:
+                    line.append((text[at:start], ""))
+                line.append((text[start:end], style))
+                at = end
+            if at < len(text) or not line:
+                line.append((text[at:], ""))
+            self.lines.append(line)
+
     def write(self) -> None:
         """Print the lines gathered so far and forget them (so a portfolio streams out)."""
         if use_colour():
-            from rich.console import Console
             from rich.text import Text
 
             if self.console is None:
-                self.console = Console(width=console_width(), highlight=False, soft_wrap=True)
+                self.console = _console_class()(
+                    width=console_width(), highlight=False, soft_wrap=True
+                )
             for line in self.lines:
                 self.console.print(Text.assemble(*line))
         else:
@@ -185,9 +276,28 @@ class Lines:
 
 def console(stderr: bool = False, width: int | None = None) -> Console:
     """A rich console: colour on a terminal, plain when piped, NO_COLOR honoured (rich does)."""
-    from rich.console import Console
+    return _console_class()(
+        stderr=stderr, width=width or console_width(), highlight=False, soft_wrap=False
+    )
 
-    return Console(stderr=stderr, width=width or console_width(), highlight=False, soft_wrap=False)
+
+_CONSOLE: type[Console] | None = None
+
+
+def _console_class() -> type[Console]:
+    """rich's Console, but a closed pipe raises BrokenPipeError: rich's own handling exits 1,
+    and `acmap show x | head -1` is no failure (cli.py ends it quietly with exit 0)."""
+    global _CONSOLE
+    if _CONSOLE is None:
+        from rich.console import Console
+
+        class PipedConsole(Console):
+            def on_broken_pipe(self) -> None:
+                self.quiet = True  # write nothing more; cli.py points stdout at /dev/null
+                raise BrokenPipeError
+
+        _CONSOLE = PipedConsole
+    return _CONSOLE
 
 
 def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int = 0) -> Text:
@@ -201,6 +311,13 @@ def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int
     one Text per line, so the time is linear in the text and small per line (word-by-word
     rich Text appends and rich's re-wrapping were quadratic: a 4 MB name took minutes).
     """
+    return _wrapped(_hanging_rows(segments, width, indent, first))
+
+
+def _hanging_rows(
+    segments: list[tuple[str, str]], width: int, indent: int, first: int = 0
+) -> list[Row]:
+    """The lines `hanging` makes, as rows (text, spans, None): no rich needed."""
     texts = [visible(words) for words, _ in segments]
     whole = " ".join(texts)
     ranges = []  # (start, end, style) of each styled segment in `whole`
@@ -228,7 +345,7 @@ def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int
                 break
             spans.append((max(low, start) - start + pad, min(high, stop) - start + pad, style))
         rows.append((" " * pad + content, spans, None))
-    return _wrapped(rows)
+    return rows
 
 
 _WORD = re.compile("[^ ]")
@@ -238,6 +355,8 @@ def _line_ends(text: str, width: int, indent: int, first: int) -> list[tuple[int
     """(start, end) in `text` of each line hanging makes (before its trailing whitespace is
     stripped): a break goes before the first non-empty word ending past the room, once the
     line holds more than its indent columns."""
+    if _WIDE.search(text) is not None:
+        return _line_ends_wide(text, width, indent, first)
     found = []
     start, column, size = 0, first, len(text)
     while True:
@@ -265,6 +384,23 @@ def _line_ends(text: str, width: int, indent: int, first: int) -> list[tuple[int
     found.append((start, size))
     return found
 
+
+def _line_ends_wide(text: str, width: int, indent: int, first: int) -> list[tuple[int, int]]:
+    """_line_ends for text holding wide characters: word by word, measured in columns."""
+    found = []
+    start, used, holds_word = 0, first, False
+    at = 0  # where the last word ended
+    for word in _WORDS.finditer(text):
+        ends = used + (word.start() - at) + cells(word.group())
+        if ends > width and holds_word and used > indent:
+            found.append((start, word.start() - 1))
+            start, ends = word.start(), indent + cells(word.group())
+        used, at, holds_word = ends, word.end(), True
+    found.append((start, len(text)))
+    return found
+
+
+_WORDS = re.compile("[^ ]+")
 
 Row = tuple[str, list[tuple[int, int, str]], "Text | None"]  # a line: text, spans, its Text
 
