@@ -39,7 +39,7 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="svg, png, pdf or dot (default: from the -o suffix, else svg).",
+            help="svg, png, pdf, dot or mermaid (default: from the -o suffix, else svg).",
             show_default=False,
         ),
     ] = None,

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+SUFFIXES |= {".mmd": "mermaid", ".mermaid": "mermaid"}
+MERMAID = "mermaid"  # written by acmap itself (render/mermaid.py), no Graphviz involved
 BINARY = ("png", "pdf")
 
 
@@ -44,14 +46,16 @@ def format_for(requested: str | None, output: Path | None) -> str:
     """--format, checked against the -o suffix; else the suffix's; else svg."""
     from_suffix = SUFFIXES.get(output.suffix.lower()) if output is not None else None
     if requested is not None:
-        if requested not in FORMATS:
-            raise DiagramError(f"--format {requested!r}: expected one of {', '.join(FORMATS)}")
+        if requested not in (*FORMATS, MERMAID):
+            known = ", ".join((*FORMATS, MERMAID))
+            raise DiagramError(f"--format {requested!r}: expected one of {known}")
         if from_suffix is not None and from_suffix != requested:
             raise DiagramError(f"--format {requested} does not match the file name {output}")
         return requested
     if output is not None and from_suffix is None:
         raise DiagramError(
-            f"cannot tell the format of {output}: use a .svg, .png, .pdf or .dot name, or --format"
+            f"cannot tell the format of {output}: use a .svg, .png, .pdf, .dot or .mmd name,"
+            " or --format"
         )
     return from_suffix or "svg"
 
@@ -84,8 +88,12 @@ def options_for(
 
 
 def diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout: float) -> bytes:
-    """One account's diagram in `fmt` (svg, png, pdf or dot)."""
+    """One account's diagram in `fmt` (svg, png, pdf, dot or mermaid)."""
     try:
+        if fmt == MERMAID:
+            from acmap.render.mermaid import build_mermaid
+
+            return build_mermaid(account_map, options).encode("utf-8")
         source = build_dot(account_map, options)
     except FocusError as exc:
         raise DiagramError(
