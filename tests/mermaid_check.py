@@ -157,7 +157,7 @@ class MermaidCheck:
         return Drawn(console=self._console(), **raw)
 
     def _console(self) -> list[str]:
-        entries = self._driver.get_log("browser")
+        entries = self._driver.get_log("browser")  # type: ignore[no-untyped-call]
         return [e["message"] for e in entries if e.get("level") == "SEVERE"]
 
     def close(self) -> None:

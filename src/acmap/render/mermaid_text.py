@@ -12,15 +12,22 @@ itself: the reader sees the text exactly as written, and nothing in it is ever s
 
 from __future__ import annotations
 
+import unicodedata
+
 # Plain punctuation that no step of Mermaid's reading gives a meaning inside a quoted label.
 _PLAIN = frozenset(" .,-()'/")
 
 
 def label_text(value: str) -> str:
     """`value` encoded for the inside of a quoted Mermaid label (`["…"]`, `|"…"|`): whitespace
-    runs (newlines too) become one space, everything but letters, digits and _PLAIN an entity."""
+    runs (newlines too) become one space, control characters are dropped (a browser would show
+    them as other characters), everything but letters, digits and _PLAIN is an entity."""
     flat = " ".join(value.split())
-    return "".join(ch if ch in _PLAIN or _is_word(ch) else f"#{ord(ch)};" for ch in flat)
+    return "".join(
+        ch if ch in _PLAIN or _is_word(ch) else f"#{ord(ch)};"
+        for ch in flat
+        if unicodedata.category(ch) != "Cc"
+    )
 
 
 def quoted(value: str) -> str:
