@@ -235,3 +235,32 @@ def test_o_mmd_writes_the_mermaid_file_and_a_wrong_suffix_is_refused(tmp_path: P
         "render", "halcyon-bank", "--format", "mermaid", "-o", str(tmp_path / "x.svg"), cwd=REPO
     )
     assert wrong.code == 2 and "does not match" in wrong.err
+
+
+def test_a_flowchart_too_big_for_github_says_so_and_focus_makes_it_fit(tmp_path: Path) -> None:
+    people = "\n".join(
+        f"  - {{id: s{i}, name: Person {i}, title: Analyst {i}, stance: neutral"
+        f"{f', reports_to: s{i // 2}' if i else ''}}}"
+        for i in range(600)
+    )
+    source = tmp_path / "maps" / "big.yaml"
+    source.parent.mkdir()
+    source.write_text(
+        f"acmap: 1\naccount:\n  id: big\n  name: Big\nstakeholders:\n{people}\n", "utf-8"
+    )
+    whole = run_acmap("render", str(source), "--format", "mermaid", cwd=tmp_path)
+    assert whole.code == 0
+    # 599 reporting lines and the Key's sample line
+    assert "600 lines; GitHub draws at most 50,000 characters and 500 lines" in whole.err
+    assert "--focus" in whole.err and whole.out.startswith("flowchart TB")
+    focused = run_acmap("render", str(source), "--format", "mermaid", "--focus", "s1", cwd=tmp_path)
+    assert focused.code == 0 and focused.err == ""
+
+
+def test_render_all_writes_one_mmd_per_account(tmp_path: Path) -> None:
+    out = tmp_path / "diagrams"
+    out.mkdir()
+    result = run_acmap("render", "--all", "--format", "mermaid", "-o", str(out), cwd=REPO)
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in out.iterdir()) == [f"{a}.mmd" for a in EXAMPLES]
+    assert (out / "halcyon-bank.mmd").read_text(encoding="utf-8") == mermaid("halcyon-bank")

@@ -115,7 +115,7 @@ def render(
         if output is not None and not force:
             refuse_to_overwrite([output])
         options = pipeline.options_for(account_map, config.gaps, day, view, focus, depth, legend)
-        data = pipeline.diagram(account_map, options, fmt, timeout)
+        data = pipeline.diagram(account_map, options, fmt, timeout, warn=sys.stderr.write)
         if output is not None:
             pipeline.write(output, data, config)
             return

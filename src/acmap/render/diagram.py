@@ -3,6 +3,7 @@ them. Problems the user must fix come back as DiagramError (the command's exit 2
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -87,13 +88,23 @@ def options_for(
     )
 
 
-def diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout: float) -> bytes:
-    """One account's diagram in `fmt` (svg, png, pdf, dot or mermaid)."""
+def diagram(
+    account_map: AccountMap,
+    options: RenderOptions,
+    fmt: str,
+    timeout: float,
+    warn: Callable[[str], object] | None = None,
+) -> bytes:
+    """One account's diagram in `fmt` (svg, png, pdf, dot or mermaid); `warn` is told (a line)
+    when GitHub would not draw the Mermaid text."""
     try:
         if fmt == MERMAID:
-            from acmap.render.mermaid import build_mermaid
+            from acmap.render.mermaid import build_mermaid, github_limits
 
-            return build_mermaid(account_map, options).encode("utf-8")
+            text = build_mermaid(account_map, options)
+            if warn is not None and (too_big := github_limits(text)):
+                warn(f"acmap: warning: {too_big}\n")
+            return text.encode("utf-8")
         source = build_dot(account_map, options)
     except FocusError as exc:
         raise DiagramError(
@@ -136,7 +147,7 @@ def planned(targets: list[str], config: Settings, folder: Path, fmt: str) -> lis
         files, _ = map_files(targets, config)
     except SelectionError as exc:
         raise DiagramError(str(exc)) from None
-    return [folder / f"{path.stem}.{fmt}" for path in files]
+    return [folder / f"{path.stem}.{_suffix(fmt)}" for path in files]
 
 
 def render_all(
@@ -170,7 +181,7 @@ def render_all(
     if not selection.results and not batch.errors:
         raise DiagramError("no map files selected")
     for account_id, data in selection.results:
-        path = folder / f"{account_id}.{fmt}"
+        path = folder / f"{account_id}.{_suffix(fmt)}"
         if isinstance(data, str):
             batch.broken.append(f"{account_id}: {data}")
             continue
@@ -182,6 +193,10 @@ def render_all(
             raise DiagramError(f"{path}: cannot write: {exc.strerror or exc}") from None
         batch.written += 1
     return batch
+
+
+def _suffix(fmt: str) -> str:
+    return "mmd" if fmt == MERMAID else fmt
 
 
 def write(path: Path, data: bytes, config: Settings | None = None) -> None:

@@ -10,6 +10,7 @@ changed) as classes and line styles without another writer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -47,6 +48,14 @@ MARK_STYLES = {
     ),
     "changed": ("stroke:#bf8700,stroke-width:3px", "stroke:#bf8700,stroke-width:3px"),
 }
+
+# What GitHub's Mermaid draws at most (Mermaid's defaults: maxTextSize, maxEdges).
+GITHUB_MAX_TEXT = 50_000
+GITHUB_MAX_LINES = 500
+
+_EDGE = re.compile(
+    r"^\s*[npk]\d+ (?:" + "|".join(re.escape(a) for a in set(ARROWS.values())) + r")[ |]", re.M
+)
 
 Line = tuple[str, str, str]  # (kind, from id, to id): REPORTS, a link type or KNOWS
 
@@ -325,3 +334,15 @@ _OTHER_CLASSES = {
     "partner": f"fill:{style.PARTNER_FILL},stroke:{style.PARTNER_BORDER},color:{style.INK}",
     "keyend": "fill:#ffffff,stroke:#ffffff",
 }
+
+
+def github_limits(text: str) -> str | None:
+    """Why GitHub would refuse to draw this flowchart (too long, too many lines), or None."""
+    lines = len(_EDGE.findall(text))
+    if len(text) <= GITHUB_MAX_TEXT and lines <= GITHUB_MAX_LINES:
+        return None
+    return (
+        f"this flowchart has {len(text):,} characters and {lines:,} lines; GitHub draws at most "
+        f"{GITHUB_MAX_TEXT:,} characters and {GITHUB_MAX_LINES} lines: use --focus ID --depth 1 "
+        "or --view org for a smaller one"
+    )
