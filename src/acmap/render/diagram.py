@@ -99,7 +99,8 @@ def diagram(
     when GitHub would not draw the Mermaid text."""
     try:
         if fmt == MERMAID:
-            from acmap.render.mermaid import build_mermaid, github_limits
+            from acmap.render.mermaid import build_mermaid
+            from acmap.render.mermaid_chart import github_limits
 
             text = build_mermaid(account_map, options)
             if warn is not None and (too_big := github_limits(text)):

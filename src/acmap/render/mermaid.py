@@ -10,7 +10,6 @@ changed) as classes and line styles without another writer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -18,45 +17,21 @@ from acmap.contact import LEFT, contact_state
 from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
 from acmap.render.canvas import Drawing, RenderOptions, first_name, select, shorten
-from acmap.render.mermaid_text import label_text, quoted
+from acmap.render.mermaid_chart import (
+    ARROWS,
+    BR,
+    KNOWS,
+    LOOKS,
+    MARK_STYLES,
+    REPORTS,
+    Flowchart,
+    declare,
+    line_css,
+)
+from acmap.render.mermaid_text import label_text
 
 NAME_WIDTH = 40
 TITLE_WIDTH = 60
-BR = "<br>"  # the writer's own line break inside a label; never from user text
-
-# What each kind of line looks like: Mermaid's arrow, then the line style's extra CSS.
-REPORTS = "reports_to"
-KNOWS = "knows"
-ARROWS = {
-    REPORTS: "-->",
-    "influences": "-.->",
-    "dotted_line": "-.->",
-    "mentors": "--o",
-    "allies": "===",
-    "conflicts": "x==x",
-    KNOWS: "-.-o",
-}
-DASHES = {"influences": "6 4", "dotted_line": "2 3", KNOWS: "4 3"}
-LOOKS = {REPORTS: style.REPORTING, KNOWS: style.KNOWS, **style.LINKS}
-
-# The marks a change view puts on people and lines, and how they look.
-MARK_STYLES = {
-    "added": ("fill:#e6f4ea,stroke:#1a7f37,stroke-width:3px", "stroke:#1a7f37,stroke-width:3px"),
-    "removed": (
-        "fill:#f6f6f6,stroke:#9a9a9a,stroke-dasharray:5 4,color:#8a8a8a",
-        "stroke:#9a9a9a,stroke-width:1.5px,stroke-dasharray:5 4",
-    ),
-    "changed": ("stroke:#bf8700,stroke-width:3px", "stroke:#bf8700,stroke-width:3px"),
-}
-
-# What GitHub's Mermaid draws at most (Mermaid's defaults: maxTextSize, maxEdges).
-GITHUB_MAX_TEXT = 50_000
-GITHUB_MAX_LINES = 500
-
-_EDGE = re.compile(
-    r"^\s*[npk]\d+ (?:" + "|".join(re.escape(a) for a in set(ARROWS.values())) + r")[ |]", re.M
-)
-
 Line = tuple[str, str, str]  # (kind, from id, to id): REPORTS, a link type or KNOWS
 
 
@@ -68,41 +43,6 @@ class Marks:
     people: Mapping[str, str] = field(default_factory=dict)
     partners: Mapping[str, str] = field(default_factory=dict)
     lines: Mapping[Line, str] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Flowchart:
-    """Mermaid statements being written: nodes, subgraphs, lines, and the classes and line
-    styles to declare at the end."""
-
-    lines: list[str] = field(default_factory=list)
-    indent: int = 1
-    classes: dict[str, list[str]] = field(default_factory=dict)  # class → node ids
-    edge_styles: dict[str, list[int]] = field(default_factory=dict)  # CSS → line indices
-    edges: int = 0
-
-    def emit(self, statement: str) -> None:
-        self.lines.append("  " * self.indent + statement)
-
-    def node(self, node_id: str, label: str, *classes: str) -> None:
-        """`label` is already encoded (label_text) and may hold the writer's own BR."""
-        self.emit(f'{node_id}["{label}"]')
-        for name in classes:
-            self.classes.setdefault(name, []).append(node_id)
-
-    def edge(self, tail: str, head: str, kind: str, css: str, label: str = "") -> None:
-        text = f"|{quoted(label)}|" if label else ""
-        self.emit(f"{tail} {ARROWS[kind]}{text} {head}")
-        self.edge_styles.setdefault(css, []).append(self.edges)
-        self.edges += 1
-
-    def open(self, group_id: str, label: str) -> None:
-        self.emit(f"subgraph {group_id}[{quoted(label)}]")
-        self.indent += 1
-
-    def close(self) -> None:
-        self.indent -= 1
-        self.emit("end")
 
 
 def build_mermaid(
@@ -127,15 +67,14 @@ def build_mermaid(
         chart.open("partners", "PARTNERS")
         for partner in drawing.partners:
             mark = marks.partners.get(partner.id)
-            chart.node(ids["partner:" + partner.id], _partner_label(partner), "partner")
-            if mark:
-                chart.classes.setdefault("acmap-" + mark, []).append(ids["partner:" + partner.id])
+            classes = ["partner", *([f"acmap-{mark}"] if mark else [])]
+            chart.node(ids["partner:" + partner.id], _partner_label(partner), *classes)
         chart.close()
 
     used = _lines(chart, account_map, drawing, ids, marks)
     if options.legend:
         _key(chart, drawing, used)
-    _declarations(chart)
+    declare(chart)
     return "\n".join(chart.lines) + "\n"
 
 
@@ -159,7 +98,7 @@ def _title(account_map: AccountMap, options: RenderOptions) -> str:
 def _person_label(person: Stakeholder, account_map: AccountMap, options: RenderOptions) -> str:
     """Name (bold), title, role badges, and the contact and owner note, as one encoded label."""
     name = shorten(person.name, NAME_WIDTH) if person.name else "?  not yet identified"
-    rows = [f"<b>{label_text(name)}</b>"]
+    rows = [f"<b>{label_text(name)}</b>" if person.active else f"<s>{label_text(name)}</s>"]
     if person.title:
         rows.append(label_text(shorten(person.title, TITLE_WIDTH)))
     roles = sorted((r for r in person.roles if r in style.BADGE_TEXT), key=style.BADGE_ORDER.index)
@@ -279,16 +218,6 @@ def _line(chart: Flowchart, line: Line, tail: str, head: str, strength: str, mar
     chart.edge(tail, head, line[0], css)
 
 
-def line_css(kind: str, strength: str = "medium") -> str:
-    """The line style of a kind of line: the Graphviz diagram's colour, width by strength."""
-    look = LOOKS[kind]
-    width = style.STRENGTH_PEN.get(strength, 1.5) if kind != REPORTS else 1.5
-    css = f"stroke:{look.color.split(':')[0]},stroke-width:{width:g}px"
-    if kind in DASHES:
-        css += f",stroke-dasharray:{DASHES[kind]}"
-    return css
-
-
 def _key(chart: Flowchart, drawing: Drawing, used: list[str]) -> None:
     """The Key: one sample node per stance on the diagram, one sample line per kind drawn."""
     chart.open("key", "Key")
@@ -303,46 +232,3 @@ def _key(chart: Flowchart, drawing: Drawing, used: list[str]) -> None:
         chart.node(head, " ", "keyend")
         chart.edge(tail, head, kind, line_css(kind), LOOKS[kind].label)
     chart.close()
-
-
-def _declarations(chart: Flowchart) -> None:
-    """classDef and class statements for the classes used, then the line styles."""
-    chart.indent = 1
-    for name, node_ids in chart.classes.items():
-        chart.emit(f"classDef {name} {_class_css(name)}")
-        chart.emit(f"class {','.join(node_ids)} {name}")
-    for css, indices in chart.edge_styles.items():
-        chart.emit(f"linkStyle {','.join(map(str, indices))} {css}")
-
-
-def _class_css(name: str) -> str:
-    if name in style.STANCES:
-        look = style.STANCES[name]
-        return f"fill:{look.fill},color:{look.ink},stroke:{style.BORDER}"
-    if name.startswith("influence_"):
-        return f"stroke-width:{style.INFLUENCE_PEN[name.removeprefix('influence_')]:g}px"
-    if name.startswith("acmap-"):
-        return MARK_STYLES[name.removeprefix("acmap-")][0]
-    return _OTHER_CLASSES[name]
-
-
-_OTHER_CLASSES = {
-    "faded": f"opacity:0.6,stroke:{style.FADED_BORDER}",
-    "gone": f"fill:{style.LEFT_FILL},color:{style.FADED_INK},stroke:{style.FADED_BORDER}",
-    "placeholder": "stroke-dasharray:5 3",
-    "focus": "stroke-width:5px",
-    "partner": f"fill:{style.PARTNER_FILL},stroke:{style.PARTNER_BORDER},color:{style.INK}",
-    "keyend": "fill:#ffffff,stroke:#ffffff",
-}
-
-
-def github_limits(text: str) -> str | None:
-    """Why GitHub would refuse to draw this flowchart (too long, too many lines), or None."""
-    lines = len(_EDGE.findall(text))
-    if len(text) <= GITHUB_MAX_TEXT and lines <= GITHUB_MAX_LINES:
-        return None
-    return (
-        f"this flowchart has {len(text):,} characters and {lines:,} lines; GitHub draws at most "
-        f"{GITHUB_MAX_TEXT:,} characters and {GITHUB_MAX_LINES} lines: use --focus ID --depth 1 "
-        "or --view org for a smaller one"
-    )
