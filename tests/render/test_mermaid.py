@@ -13,6 +13,7 @@ import pytest
 
 from acmap.load import load_file
 from acmap.model import AccountMap
+from acmap.render import style
 from acmap.render.canvas import RenderOptions
 from acmap.render.mermaid import Marks, build_mermaid
 from tests.helpers import REPO, run_acmap
@@ -93,8 +94,9 @@ def test_units_nest_as_subgraphs_stances_are_classes_and_lines_have_their_own_ar
     lines = text.splitlines()
     executive = lines.index('    subgraph u1["Executive Committee"]')
     assert lines[executive + 3] == '      subgraph u2["Finance"]'
-    for stance in {p.stance for p in account_map.stakeholders}:
-        assert re.search(rf"^  classDef {stance} fill:#[0-9a-f]{{6}},", text, re.M), stance
+    for stance in {p.stance for p in account_map.stakeholders}:  # the Graphviz diagram's colours
+        look = style.STANCES[stance]
+        assert f"\n  classDef {stance} fill:{look.fill},color:{look.ink}," in text, stance
     assert re.search(r"^  n\d+ --> n\d+$", text, re.M)  # reporting line: solid arrow
     assert re.search(r"^  n\d+ -\.-> n\d+$", text, re.M)  # influence: dotted
     assert re.search(r"^  n\d+ === n\d+$", text, re.M)  # allies: thick
@@ -107,6 +109,8 @@ def test_units_nest_as_subgraphs_stances_are_classes_and_lines_have_their_own_ar
     assert_safe(drawn)
     clusters = {c["id"].split("-")[-1]: c["text"] for c in drawn.clusters}
     assert clusters["u2"].startswith("Finance") and clusters["key"].startswith("Key")
+    for words in ("reports to (manager → report)", "conflicts", "allies", "partner knows"):
+        assert words in drawn.text, words  # the Key's sample lines are labelled
     cfo = next(p for p in account_map.stakeholders if p.title == "Chief Financial Officer")
     index = account_map.stakeholders.index(cfo) + 1
     assert cfo.stance in drawn.node(f"n{index}")["classes"].split()
@@ -200,7 +204,8 @@ def test_text_aimed_at_mermaid_shows_literally_and_injects_nothing(
     # No directive, comment, class shorthand or statement of the map's own making: "click" and
     # "style" only ever inside a label, never at the start of a line.
     assert "%%" not in text and ":::" not in text
-    assert not re.search(r"^\s*(click|style|%%|linkStyle \D)", text, re.M)
+    assert not re.search(r"^\s*(click|%%|linkStyle \D)", text, re.M)
+    assert re.findall(r"^\s*style (\S+) ", text, re.M) == ["acct", "u1", "u2", "key"]
     drawn = mermaid_check.render(text)
     assert_safe(drawn)
     assert "<script" not in drawn.svg and "<img" not in drawn.svg and "<a " not in drawn.svg

@@ -18,15 +18,19 @@ from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
 from acmap.render.canvas import Drawing, RenderOptions, first_name, select, shorten
 from acmap.render.mermaid_chart import (
+    ACCOUNT_CSS,
     ARROWS,
     BR,
+    KEY_CSS,
     KNOWS,
     LOOKS,
     MARK_STYLES,
+    PARTNERS_CSS,
     REPORTS,
     Flowchart,
     declare,
     line_css,
+    unit_css,
 )
 from acmap.render.mermaid_text import label_text
 
@@ -55,7 +59,7 @@ def build_mermaid(
     ids |= {"partner:" + p.id: f"p{i}" for i, p in enumerate(drawing.partners, 1)}
     chart = Flowchart(lines=["flowchart " + ("LR" if options.view == "influence" else "TB")])
 
-    chart.open("acct", _title(account_map, options))
+    chart.open("acct", _title(account_map, options), ACCOUNT_CSS)
     people = {p.id: _person_label(p, account_map, options) for p in drawing.people}
     if options.view == "influence":
         for person in drawing.people:
@@ -64,7 +68,7 @@ def build_mermaid(
         _units(chart, account_map, drawing, ids, people, options, marks)
     chart.close()
     if drawing.partners:
-        chart.open("partners", "PARTNERS")
+        chart.open("partners", "PARTNERS", PARTNERS_CSS)
         for partner in drawing.partners:
             mark = marks.partners.get(partner.id)
             classes = ["partner", *([f"acmap-{mark}"] if mark else [])]
@@ -175,21 +179,21 @@ def _units(
     counter = iter(range(1, len(units) + 1))
     visited: set[str] = set()
 
-    def draw(unit: Unit) -> None:
+    def draw(unit: Unit, depth: int) -> None:
         visited.add(unit.id)
-        chart.open(f"u{next(counter)}", unit.name or unit.id)
+        chart.open(f"u{next(counter)}", unit.name or unit.id, unit_css(depth))
         for person in members.get(unit.id, []):
             _person(chart, person, ids, labels, options, marks)
         for child in children.get(unit.id, []):
             if child.id in occupied and child.id not in visited:
-                draw(child)
+                draw(child, depth + 1)
         chart.close()
 
     for person in members.get(None, []):
         _person(chart, person, ids, labels, options, marks)
     for unit in children.get(None, []):
         if unit.id in occupied and unit.id not in visited:
-            draw(unit)
+            draw(unit, 0)
 
 
 def _lines(
@@ -220,7 +224,7 @@ def _line(chart: Flowchart, line: Line, tail: str, head: str, strength: str, mar
 
 def _key(chart: Flowchart, drawing: Drawing, used: list[str]) -> None:
     """The Key: one sample node per stance on the diagram, one sample line per kind drawn."""
-    chart.open("key", "Key")
+    chart.open("key", "Key", KEY_CSS)
     counter = iter(range(1, 100))
     present = {p.stance if p.stance in style.STANCES else "unknown" for p in drawing.people}
     for stance, look in style.STANCES.items():

@@ -56,6 +56,7 @@ class Flowchart:
     indent: int = 1
     classes: dict[str, list[str]] = field(default_factory=dict)  # class → node ids
     edge_styles: dict[str, list[int]] = field(default_factory=dict)  # CSS → line indices
+    group_styles: dict[str, str] = field(default_factory=dict)  # subgraph id → CSS
     edges: int = 0
 
     def emit(self, statement: str) -> None:
@@ -73,13 +74,27 @@ class Flowchart:
         self.edge_styles.setdefault(css, []).append(self.edges)
         self.edges += 1
 
-    def open(self, group_id: str, label: str) -> None:
+    def open(self, group_id: str, label: str, css: str = "") -> None:
         self.emit(f"subgraph {group_id}[{quoted(label)}]")
         self.indent += 1
+        if css:
+            self.group_styles[group_id] = css
 
     def close(self) -> None:
         self.indent -= 1
         self.emit("end")
+
+
+# The boxes around people, as in the Graphviz diagram: the account dashed, units shaded by depth.
+ACCOUNT_CSS = f"fill:#ffffff,stroke:{style.ACCOUNT_BORDER},stroke-dasharray:6 4"
+PARTNERS_CSS = f"fill:#ffffff,stroke:{style.PARTNER_BORDER},stroke-dasharray:6 4"
+KEY_CSS = "fill:#ffffff,stroke:#cccccc"
+
+
+def unit_css(depth: int) -> str:
+    return (
+        f"fill:{style.UNIT_FILLS[min(depth, len(style.UNIT_FILLS) - 1)]},stroke:{style.UNIT_BORDER}"
+    )
 
 
 def line_css(kind: str, strength: str = "medium") -> str:
@@ -93,8 +108,11 @@ def line_css(kind: str, strength: str = "medium") -> str:
 
 
 def declare(chart: Flowchart) -> None:
-    """classDef and class statements for the classes used, then the line styles."""
+    """The subgraphs' styles, classDef and class statements for the classes used, then the
+    line styles."""
     chart.indent = 1
+    for group_id, css in chart.group_styles.items():
+        chart.emit(f"style {group_id} {css}")
     for name, node_ids in chart.classes.items():
         chart.emit(f"classDef {name} {class_css(name)}")
         chart.emit(f"class {','.join(node_ids)} {name}")
