@@ -141,7 +141,11 @@ class MermaidCheck:
             options.add_argument(argument)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         service = Service(executable_path=shutil.which("chromedriver") or "")
-        self._driver = webdriver.Chrome(options=options, service=service)
+        try:
+            self._driver = webdriver.Chrome(options=options, service=service)
+        except Exception:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            raise
         self._driver.set_script_timeout(120)
         self._driver.get(page.as_uri())
         self._count = 0
