@@ -15,6 +15,13 @@ apt_install() {
 
 command -v dot >/dev/null || apt_install graphviz
 command -v git >/dev/null || apt_install git
+# Headless Chromium and its WebDriver: the Mermaid check (tests/mermaid_check.py) draws acmap's
+# Mermaid output with the real mermaid package in a browser, as GitHub does.
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+  apt_install chromium chromium-driver
+elif ! command -v chromedriver >/dev/null; then
+  apt_install chromium-driver
+fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
@@ -36,8 +43,8 @@ elif [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
 fi
 
 # Node tools the tests drive for real, pinned in tests/node/package.json and its committed lock:
-# yaml-language-server for the editor test. Installed into tests/node/node_modules, again only
-# when package.json or the lock is newer than the last install.
+# yaml-language-server for the editor test, mermaid for the Mermaid check. Installed into
+# tests/node/node_modules, again only when package.json or the lock is newer than the last install.
 if ! command -v node >/dev/null; then
   apt_install nodejs npm
 elif ! command -v npm >/dev/null; then

@@ -39,7 +39,7 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="svg, png, pdf or dot (default: from the -o suffix, else svg).",
+            help="svg, png, pdf, dot or mermaid (default: from the -o suffix, else svg).",
             show_default=False,
         ),
     ] = None,
@@ -115,7 +115,7 @@ def render(
         if output is not None and not force:
             refuse_to_overwrite([output])
         options = pipeline.options_for(account, config.gaps, day, view, focus, depth, legend, size)
-        data = pipeline.diagram(account, options, fmt, timeout)
+        data = pipeline.diagram(account, options, fmt, timeout, warn=sys.stderr.write)
         if output is not None:
             pipeline.write(output, data, config)
             return reporter("diagrams", "text")(output)  # type: ignore[no-any-return]

@@ -4,9 +4,11 @@ few text helpers that keep user text short enough for a node."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
+from acmap.model import AccountMap, Acquaintance, Link, Partner, Stakeholder
 from acmap.render.safe import BR, Html, Value, attributes, dot_id, join, text
 
 VIEWS = ("full", "org", "influence")
@@ -30,6 +32,83 @@ class RenderOptions:
 
 class FocusError(ValueError):
     """--focus names nobody in the map."""
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """What a diagram shows of a map, whichever writer draws it (DOT, Mermaid): the people and
+    partners that --view and --focus/--depth leave in, and which kinds of line the view draws."""
+
+    people: list[Stakeholder]
+    partners: list[Partner]
+    view: str
+
+    @property
+    def shown(self) -> set[str]:
+        return {p.id for p in self.people}
+
+    def reporting_lines(self) -> list[tuple[str, str]]:
+        """(manager, report) for every reporting line between two people shown."""
+        if self.view == "influence":
+            return []
+        shown = self.shown
+        return [
+            (p.reports_to, p.id)
+            for p in self.people
+            if p.reports_to and p.reports_to in shown and p.reports_to != p.id
+        ]
+
+    def links(self, account_map: AccountMap, known: Collection[str]) -> list[Link]:
+        """The links between two people shown whose type is in `known`."""
+        if self.view == "org":
+            return []
+        shown = self.shown
+        return [
+            link
+            for link in account_map.links
+            if link.source in shown
+            and link.target in shown
+            and link.source != link.target
+            and link.type in known
+        ]
+
+    def acquaintances(self) -> list[tuple[Partner, Acquaintance]]:
+        shown = self.shown
+        return [(p, k) for p in self.partners for k in p.knows if k.stakeholder in shown]
+
+
+def select(account_map: AccountMap, options: RenderOptions) -> Drawing:
+    """The people and partners a diagram shows."""
+    if options.view not in VIEWS:
+        raise ValueError(f"unknown view {options.view!r}")
+    people = list(account_map.stakeholders)
+    if options.focus is not None:
+        near = _neighbourhood(account_map, options.focus, options.depth)
+        people = [p for p in people if p.id in near]
+    if options.view == "influence":
+        linked = {e for link in account_map.links for e in (link.source, link.target)}
+        linked |= {k.stakeholder for partner in account_map.partners for k in partner.knows}
+        people = [
+            p
+            for p in people
+            if p.id in linked or p.is_key or (options.focus is not None and p.id == options.focus)
+        ]
+    shown = {p.id for p in people}
+    partners = (
+        []
+        if options.view == "org"
+        else [p for p in account_map.partners if any(k.stakeholder in shown for k in p.knows)]
+    )
+    return Drawing(people, partners, options.view)
+
+
+def _neighbourhood(account_map: AccountMap, focus: str, depth: int) -> set[str]:
+    """People within `depth` steps of `focus` over reporting lines and links, both ways."""
+    from acmap.graph import neighbours, reach
+
+    if account_map.person(focus) is None:
+        raise FocusError(focus)
+    return set(reach(neighbours(account_map), [focus], depth))
 
 
 @dataclass(slots=True)

@@ -3,6 +3,7 @@ them. Problems the user must fix come back as DiagramError (the command's exit 2
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+SUFFIXES |= {".mmd": "mermaid", ".mermaid": "mermaid"}
+MERMAID = "mermaid"  # written by acmap itself (render/mermaid.py), no Graphviz involved
 BINARY = ("png", "pdf")
 
 
@@ -50,14 +53,16 @@ def format_for(requested: str | None, output: Path | None) -> str:
     """--format, checked against the -o suffix; else the suffix's; else svg."""
     from_suffix = SUFFIXES.get(output.suffix.lower()) if output is not None else None
     if requested is not None:
-        if requested not in FORMATS:
-            raise DiagramError(f"--format {requested!r}: expected one of {', '.join(FORMATS)}")
+        if requested not in (*FORMATS, MERMAID):
+            known = ", ".join((*FORMATS, MERMAID))
+            raise DiagramError(f"--format {requested!r}: expected one of {known}")
         if from_suffix is not None and from_suffix != requested:
             raise DiagramError(f"--format {requested} does not match the file name {output}")
         return requested
     if output is not None and from_suffix is None:
         raise DiagramError(
-            f"cannot tell the format of {output}: use a .svg, .png, .pdf or .dot name, or --format"
+            f"cannot tell the format of {output}: use a .svg, .png, .pdf, .dot or .mmd name,"
+            " or --format"
         )
     return from_suffix or "svg"
 
@@ -91,9 +96,24 @@ def options_for(
     )
 
 
-def diagram(account_map: AccountMap, options: RenderOptions, fmt: str, timeout: float) -> bytes:
-    """One account's diagram in `fmt` (svg, png, pdf or dot)."""
+def diagram(
+    account_map: AccountMap,
+    options: RenderOptions,
+    fmt: str,
+    timeout: float,
+    warn: Callable[[str], object] | None = None,
+) -> bytes:
+    """One account's diagram in `fmt` (svg, png, pdf, dot or mermaid); `warn` is told (a line)
+    when GitHub would not draw the Mermaid text."""
     try:
+        if fmt == MERMAID:
+            from acmap.render.mermaid import build_mermaid
+            from acmap.render.mermaid_chart import github_limits
+
+            text = build_mermaid(account_map, options)
+            if warn is not None and (too_big := github_limits(text)):
+                warn(f"acmap: warning: {too_big}\n")
+            return text.encode("utf-8")
         source = build_dot(account_map, options)
     except FocusError as exc:
         raise DiagramError(
@@ -137,7 +157,7 @@ def planned(targets: list[str], config: Settings, folder: Path, fmt: str) -> lis
         files, _ = map_files(targets, config)
     except SelectionError as exc:
         raise DiagramError(str(exc)) from None
-    return [folder / f"{path.stem}.{fmt}" for path in files]
+    return [folder / f"{path.stem}.{_suffix(fmt)}" for path in files]
 
 
 def render_all(
@@ -179,7 +199,7 @@ def render_all(
     if not selection.results and not batch.errors:
         raise DiagramError("no map files selected")
     for account_id, data in selection.results:
-        path = folder / f"{account_id}.{fmt}"
+        path = folder / f"{account_id}.{_suffix(fmt)}"
         if isinstance(data, str):
             batch.broken.append(f"{account_id}: {data}")
             continue
@@ -191,6 +211,10 @@ def render_all(
             raise DiagramError(f"{path}: cannot write: {exc.strerror or exc}") from None
         batch.written += 1
     return batch
+
+
+def _suffix(fmt: str) -> str:
+    return "mmd" if fmt == MERMAID else fmt
 
 
 def write(path: Path, data: bytes, config: Settings | None = None) -> None:

@@ -6,9 +6,9 @@ piece of user text passes through the one audited escaping function in safe.py.
 
 from __future__ import annotations
 
-from acmap.model import AccountMap, Partner, Stakeholder, Unit
+from acmap.model import AccountMap, Partner, Unit
 from acmap.render import style
-from acmap.render.canvas import SIZES, VIEWS, FocusError, Graph, RenderOptions, wrap
+from acmap.render.canvas import SIZES, Graph, RenderOptions, select, wrap
 from acmap.render.edges import knows, links, reporting_lines, stacked_columns
 from acmap.render.legend import legend
 from acmap.render.orgtree import OrgTree, org_tree
@@ -25,11 +25,10 @@ TITLE_LINES = 5
 
 def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     """The DOT text of one account's diagram."""
-    if options.view not in VIEWS:
-        raise ValueError(f"unknown view {options.view!r}")
     if options.size not in SIZES:
         raise ValueError(f"unknown size {options.size!r}")
-    people = _people_in_view(account_map, options)
+    drawing = select(account_map, options)
+    people = drawing.people
     shown = {p.id for p in people}
     large = len(people) > LARGE
     graph = Graph()
@@ -37,7 +36,7 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     for i, person in enumerate(people, 1):
         ids[person.id] = f"n{i}"
 
-    partners = _partners_in_view(account_map, options, shown)
+    partners = drawing.partners
     for i, partner in enumerate(partners, 1):
         ids["partner:" + partner.id] = f"p{i}"
 
@@ -92,44 +91,6 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     out[page:page] = opening.lines
     out.append("}")
     return "\n".join(out) + "\n"
-
-
-# ------------------------------------------------------------------------------------------
-# What is shown
-# ------------------------------------------------------------------------------------------
-
-
-def _people_in_view(account_map: AccountMap, options: RenderOptions) -> list[Stakeholder]:
-    people = list(account_map.stakeholders)
-    if options.focus is not None:
-        near = _neighbourhood(account_map, options.focus, options.depth)
-        people = [p for p in people if p.id in near]
-    if options.view == "influence":
-        linked = {e for link in account_map.links for e in (link.source, link.target)}
-        linked |= {k.stakeholder for partner in account_map.partners for k in partner.knows}
-        people = [
-            p
-            for p in people
-            if p.id in linked or p.is_key or (options.focus is not None and p.id == options.focus)
-        ]
-    return people
-
-
-def _neighbourhood(account_map: AccountMap, focus: str, depth: int) -> set[str]:
-    """People within `depth` steps of `focus` over reporting lines and links, both ways."""
-    from acmap.graph import neighbours, reach
-
-    if account_map.person(focus) is None:
-        raise FocusError(focus)
-    return set(reach(neighbours(account_map), [focus], depth))
-
-
-def _partners_in_view(
-    account_map: AccountMap, options: RenderOptions, shown: set[str]
-) -> list[Partner]:
-    if options.view == "org":
-        return []
-    return [p for p in account_map.partners if any(k.stakeholder in shown for k in p.knows)]
 
 
 # ------------------------------------------------------------------------------------------
