@@ -109,49 +109,19 @@ def _too_deep(text: str) -> bool:
 
 def _compose(text: str, file: str) -> Any:
     """The C composer's node tree (or None for an empty document), or a Loaded with E001."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import YAMLError
 
     loader = NodeLoader(text)
     try:
         return loader.get_single_node()
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "not valid YAML"
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
-            problem = "a tab character: YAML indents with spaces only"
-        elif exc.context and "single document" in exc.context:
-            problem = "more than one YAML document: a map file holds exactly one"
-        elif exc.context:
-            problem = f"{problem} ({exc.context})"
-        return rejected(file, line, col, "E001", problem)
     except YAMLError as exc:
-        # The reader's errors carry a character offset rather than a mark.
-        position = getattr(exc, "position", None)
-        line, col = _line_col(text, position) if isinstance(position, int) else (1, 1)
-        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        character = getattr(exc, "character", None)
-        if isinstance(character, int):
-            reason = f"{reason}: character U+{character:04X}"
-        return rejected(file, line, col, "E001", reason)
+        from acmap.load.syntax import explain
+
+        line, col, message = explain(text, exc)
+        return rejected(file, line, col, "E001", message)
     finally:
         with contextlib.suppress(Exception):  # cleanup must never mask the real outcome
             loader.dispose()
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column, or '' (found without splitting the text)."""
-    start = 0
-    for _ in range(line):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return ""
-    return text[start + column : start + column + 1]
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 _new_tuple = tuple.__new__
