@@ -44,7 +44,8 @@ def load_file(path: Path, shown: str | None = None, root: Path | None = None) ->
 
 
 def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None) -> Loaded:
-    """Check one file's text and build its map. Never raises for bad input."""
+    """Check one file's text and build its map. Never raises for bad input. Each finding
+    carries its line (Finding.excerpt) for the code frame of text reports."""
     if len(data) > MAX_BYTES:
         return rejected(file, 1, 1, "E011", too_big(len(data)))
     if isinstance(data, str):
@@ -53,7 +54,36 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
         try:
             text = decode(data)[0]
         except Rejected as exc:
-            return rejected(file, exc.line, exc.col, exc.code, exc.message)
+            loaded = rejected(file, exc.line, exc.col, exc.code, exc.message)
+            # Not text as acmap reads it, but a person can still see the line in question.
+            return with_excerpts(loaded, data.decode("utf-8", "replace"))
+    loaded = _load(text, file, stem)
+    return with_excerpts(loaded, text) if loaded.findings else loaded
+
+
+EXCERPT_ROOM = 400  # characters kept on each side of a finding's column in a long line
+
+
+def with_excerpts(loaded: Loaded, text: str) -> Loaded:
+    """`loaded` with each finding's line from `text` (only files with findings come here)."""
+    from acmap.load.syntax import LINE_BREAK
+
+    last = max((f.line for f in loaded.findings), default=0)
+    if last < 1:
+        return loaded
+    lines = LINE_BREAK.split(text, maxsplit=last)  # split only as far as the last finding
+    found = []
+    for f in loaded.findings:
+        if f.excerpt is None and 1 <= f.line <= min(last, len(lines)):
+            line = lines[f.line - 1]
+            start = max(f.col - 1 - EXCERPT_ROOM, 0) if len(line) > 2 * EXCERPT_ROOM else 0
+            f = f._replace(excerpt=(start + 1, line[start : start + 2 * EXCERPT_ROOM]))
+        found.append(f)
+    loaded.findings = found
+    return loaded
+
+
+def _load(text: str, file: str, stem: str | None) -> Loaded:
     if _too_deep(text):
         return rejected(
             file, 1, 1, "E011", f"nesting deeper than {DEPTH_LIMIT} levels (limit of acmap)"

@@ -17,7 +17,7 @@ from acmap.words import plural
 Explained = tuple[int, int, str]  # 1-based line and column, and the message
 
 # The line breaks libyaml counts (YAML 1.1): CRLF, CR, LF, NEL, LS and PS.
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _HINT_ROOM = 72  # a hint quoting a longer line is cut to its start: the frame shows the rest
 _QUOTES = ('"', "'")
 TAB = "a tab character: YAML indents with spaces only"
@@ -36,7 +36,7 @@ class _Error:
 
     def __init__(self, text: str, error: Any) -> None:
         self.text = text
-        self.lines = _BREAK.split(text)
+        self.lines = LINE_BREAK.split(text)
         self.problem: str = getattr(error, "problem", None) or ""
         self.context: str = getattr(error, "context", None) or ""
         mark = getattr(error, "problem_mark", None)
@@ -117,7 +117,7 @@ def _fallback(text: str, error: Any) -> Explained:
         problem = getattr(error, "problem", None) or "not valid YAML"
         context = getattr(error, "context", None)
         message = f"{problem} ({context})" if context else str(problem)
-        lines = _BREAK.split(text)
+        lines = LINE_BREAK.split(text)
         line = min(max(int(mark.line), 0), len(lines) - 1)
         return (line + 1, min(max(int(mark.column), 0), len(lines[line])) + 1, message)
     except Exception:
@@ -128,8 +128,12 @@ def _reader_error(text: str, error: Any) -> Explained:
     """The reader's errors (a character YAML does not allow) carry an offset, not a mark."""
     position = getattr(error, "position", None)
     line, col = 1, 1
-    if isinstance(position, int) and 0 <= position <= len(text):
-        before = _BREAK.split(text[:position])
+    if isinstance(position, int) and position >= 0:
+        # libyaml counts bytes of the UTF-8 text; the column is in characters.
+        if not text.isascii():
+            raw = text.encode("utf-8", "surrogatepass")[:position]
+            position = len(raw.decode("utf-8", "ignore"))
+        before = LINE_BREAK.split(text[:position])
         line, col = len(before), len(before[-1]) + 1
     reason = getattr(error, "reason", None) or (str(error).splitlines() or ["not valid YAML"])[0]
     character = getattr(error, "character", None)
