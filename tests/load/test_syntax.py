@@ -66,7 +66,19 @@ MAP = "acmap: 1\naccount:\n  id: acme\n  name: Acme\n"
         (MAP + "units:\n  - id: a\n  -id: b\n", 7, 3, "missing space after `-`"),
         (MAP + "  - tier: key\n", 5, 3, "a list item `- ` where a key was expected"),
         (MAP + "  goals: - Grow\n", 5, 10, "write `goals: [Grow]`"),
+        # A key of an item indented as short as the item's `- `: its indentation, not a new item.
+        (
+            MAP + "stakeholders:\n  - id: a\n    name: A\n  unit: exec\n    roles: [x]\n",
+            8,
+            3,
+            "`unit:` is indented 2 spaces, `name:` above it 4",
+        ),
+        # A key without its colon above its `- ` items is a key, not an item without `- `.
+        (MAP + "  goals:\n  - a\n  pains\n  - c\n", 7, 3, "write `pains:`"),
         # Brackets and quotes that end a value too early.
+        (MAP + "units:\n  - {id: a}\n}\n", 7, 1, "an extra '}'"),
+        (MAP + "  goals: [a, ]]\n", 5, 15, "an extra ']'"),
+        (MAP + "  goals: [a, *, b]\n", 5, 15, "followed by a name"),
         (MAP + "  goals: [Grow]]\n", 5, 16, "an extra ']'"),
         (MAP + "  goals: [Grow] fast\n", 5, 17, '`goals: "[Grow] fast"`'),
         (MAP + '  industry: "Logistics" and more\n', 5, 25, "text after the closing quote"),

@@ -94,6 +94,10 @@ def _explain(text: str, error: Any) -> Explained:
         ended = _document_end(e, line, col)
         if ended is not None:
             return ended
+    if problem == "did not find expected node content":
+        return _no_value(e, line, col)
+    if "anchor" in e.context or "alias" in e.context:
+        return _anchor(e, line, col)
     if problem == "found undefined alias":
         return _alias(e, line, col)
     if problem == "found unknown escape character":
@@ -296,6 +300,16 @@ def _missing_dash(e: _Error, line: int) -> bool:
     return False
 
 
+def _opens_block(e: _Error, line: int) -> bool:
+    """Is the next line with YAML deeper, or a `- ` item as deep: the values of a key?"""
+    indent = _indent(e.line(line))
+    for number in range(line + 1, len(e.lines)):
+        text = e.line(number)
+        if _content(text):
+            return _indent(text) > indent or (_indent(text) == indent and _is_item(text))
+    return False
+
+
 def _add_dash(e: _Error, line: int) -> str:
     text = e.line(line)
     indent = _indent(text)
@@ -306,7 +320,7 @@ def _no_colon(e: _Error, line: int, col: int) -> Explained:
     """libyaml read a key and never found its `:` (it notices on a later line)."""
     text = e.line(line)
     body = _without_comment(text[col:])
-    if _missing_dash(e, line):
+    if _missing_dash(e, line) and not _opens_block(e, line):
         return _done(e, line, _indent(text), f"a list item without `- `; {_add_dash(e, line)}")
     glued = re.match(r"([^\s:]+):(?=[^\s:/])", body)
     if glued:
@@ -421,9 +435,33 @@ def _not_an_item(e: _Error, line: int, dash_col: int) -> Explained:
         return glued
     text = e.line(line)
     indent = _indent(text)
-    if not _is_item(text) and (indent == dash_col or text[indent:].startswith(("{", "["))):
+    if not _is_item(text) and text[indent:].startswith(("{", "[")):
         return _done(e, line, indent, f"a list item without `- `; {_add_dash(e, line)}")
+    if not _is_item(text) and indent == dash_col:
+        pair = _split(_without_comment(text[indent:]))
+        if pair is None or pair[0] in _keys_of_item_above(e, line, dash_col):
+            # `id:` again: a new item whose `- ` was forgotten.
+            return _done(e, line, indent, f"a list item without `- `; {_add_dash(e, line)}")
+        return _indentation(e, line, dash_col + 2)  # a key of the item above, indented short
     return _indentation(e, line, dash_col if _is_item(text) else None)
+
+
+def _keys_of_item_above(e: _Error, line: int, dash_col: int) -> set[str]:
+    """The keys of the `- ` item that `line` follows (the list's items start at `dash_col`)."""
+    keys: set[str] = set()
+    for number in range(line - 1, -1, -1):
+        text = e.line(number)
+        if not _content(text):
+            continue
+        if _indent(text) < dash_col:
+            break
+        column = _key_column(text)
+        if column == dash_col + 2:
+            pair = _split(_without_comment(text[column:])) or (text[column:].split(":")[0], "")
+            keys.add(pair[0])
+        if _indent(text) == dash_col and _is_item(text):
+            break
+    return keys
 
 
 def _empty_flow_above(e: _Error, line: int) -> tuple[int, int, str] | None:
@@ -455,7 +493,7 @@ def _not_a_key(e: _Error, line: int, col: int, mapping_col: int) -> Explained:
         brackets = e.line(number)[start : start + 2]
         message = f"items under {_code(key + ': ' + brackets)}, which says the list is empty"
         return _done(e, number, start, f"{message}; remove the {_code(brackets)}")
-    if col > indent:
+    if e.char(line, col) in ("]", "}") or col > indent:
         return _after_value(e, line, col)
     glued = _no_space_after_dash(e, line)
     if glued is not None:
@@ -541,6 +579,19 @@ def _alias(e: _Error, line: int, col: int) -> Explained:
             e, line, col, f"{message}; quote it: {_code(pair[0] + ': ' + _quoted(pair[1]))}"
         )
     return _done(e, line, col, f"{message}; quote the value")
+
+
+def _no_value(e: _Error, line: int, col: int) -> Explained:
+    char = e.char(line, col)
+    if char in ("]", "}"):
+        opener = "[" if char == "]" else "{"
+        return _done(e, line, col, f"an extra '{char}' with no '{opener}' open; remove it")
+    return _done(e, line, col, "a value was expected here; quote the value if it holds `,` `[` `]`")
+
+
+def _anchor(e: _Error, line: int, col: int) -> Explained:
+    message = "`&` starts an anchor and `*` an alias, each followed by a name"
+    return _done(e, line, col, f"{message}; quote the value if it is text")
 
 
 def _escape(e: _Error, line: int, col: int) -> Explained:
