@@ -12,13 +12,19 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from acmap.findings import Finding
 from acmap.load import load_text
 from acmap.report.findings import frame
+from acmap.report.terminal import visible
 from tests.helpers import run_acmap, write_map_file
 
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
 MAP = "acmap: 1\naccount:\n  id: acme\n  name: Acme\n"
 MISSING_COLON = MAP + "  tier key\n  owner: dana\n"
 
@@ -155,3 +161,46 @@ def test_a_long_line_travels_as_a_window_around_the_column() -> None:
 
     assert all(len(line) <= 80 for line in plain)
     assert plain[1].startswith("5 | …") and plain[1][plain[2].index("^")] == ":"
+
+
+def display_width(text: str) -> int:
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\n\r"), max_size=300),
+    st.integers(min_value=1, max_value=320),
+    st.integers(min_value=1, max_value=99_999),
+    st.integers(min_value=40, max_value=200),
+)
+def test_any_line_makes_a_frame_that_fits_and_hides_no_control(
+    text: str, col: int, line: int, columns: int
+) -> None:
+    f = Finding("maps/a.yaml", line, col, "E001", "yaml-syntax", "error", "x", excerpt=(1, text))
+
+    rows = ["".join(part for part, _ in row) for row in frame(f, columns)]
+
+    assert len(rows) == 3 and rows[1].startswith(f"{line} | ")
+    assert rows[2].rstrip().endswith("^")
+    for row in rows:
+        assert display_width(row) <= columns, (row, columns)
+        assert not CONTROL.search(row), row
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\n\r\t"), max_size=30),
+    st.data(),
+)
+def test_the_caret_stands_under_its_character(text: str, data: st.DataObject) -> None:
+    col = data.draw(st.integers(min_value=1, max_value=len(text) + 1))
+    f = Finding("maps/a.yaml", 7, col, "E001", "yaml-syntax", "error", "x", excerpt=(1, text))
+
+    rows = ["".join(part for part, _ in row) for row in frame(f, 200)]
+
+    assert rows[1] == "7 | " + visible(text)
+    assert display_width(rows[2][: rows[2].index("^")]) == 4 + display_width(
+        visible(text[: col - 1])
+    )

@@ -53,8 +53,8 @@ def frame(f: Finding, columns: int) -> list[list[Segment]]:
     start, text = f.excerpt
     number = str(f.line)
     gutter = " " * len(number) + " |"
-    room = max(columns - len(gutter) - 1, 10)
-    caret = max(f.col - start, 0)  # the caret's index in `text` (one past its end at most)
+    room = max(columns - len(gutter) - 2, 10)  # a caret may stand one past the line's end
+    caret = min(max(f.col - start, 0), len(text))  # its index in `text`; one past the end
     if start == 1 and len(text) <= room and text.isascii() and text.isprintable():
         shown, offset, under = text, caret, 1  # most lines: nothing to escape, expand or cut
     else:
