@@ -55,12 +55,15 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
             text = decode(data)[0]
         except Rejected as exc:
             loaded = rejected(file, exc.line, exc.col, exc.code, exc.message)
+            if data.startswith(_WIDE_BOMS):
+                return loaded  # UTF-16 or UTF-32 gone wrong: no line worth showing
             # Not text as acmap reads it, but a person can still see the line in question.
-            return with_excerpts(loaded, data.decode("utf-8", "replace"))
+            return with_excerpts(loaded, data.decode("utf-8", "replace").removeprefix("\ufeff"))
     loaded = _load(text, file, stem)
     return with_excerpts(loaded, text) if loaded.findings else loaded
 
 
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 EXCERPT_ROOM = 400  # characters kept on each side of a finding's column in a long line
 
 
