@@ -75,6 +75,10 @@ MAP = "acmap: 1\naccount:\n  id: acme\n  name: Acme\n"
         ),
         # A key without its colon above its `- ` items is a key, not an item without `- `.
         (MAP + "  goals:\n  - a\n  pains\n  - c\n", 7, 3, "write `pains:`"),
+        # The text of a `|` block at its key's indentation; text continued with a `: `.
+        (MAP + "  x-notes: |\n  text here\n", 6, 3, "indent this line 4 spaces"),
+        (MAP + "  industry: Met at the show\n    Follow up: soon\n", 6, 14, "in quotes"),
+        (MAP + "  industry: Logistics\n     tier: key\n", 6, 6, "`tier:` is indented 5"),
         # Brackets and quotes that end a value too early.
         (MAP + "units:\n  - {id: a}\n}\n", 7, 1, "an extra '}'"),
         (MAP + "  goals: [a, ]]\n", 5, 15, "an extra ']'"),

@@ -20,6 +20,7 @@ Explained = tuple[int, int, str]  # 1-based line and column, and the message
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _HINT_ROOM = 72  # a hint quoting a longer line is cut to its start: the frame shows the rest
 _QUOTES = ('"', "'")
+_FIELD = re.compile(r"[a-z][a-z0-9_-]*")  # what a key of the format looks like
 TAB = "a tab character: YAML indents with spaces only"
 
 
@@ -300,6 +301,19 @@ def _missing_dash(e: _Error, line: int) -> bool:
     return False
 
 
+def _block_scalar_above(e: _Error, line: int) -> int | None:
+    """The key column of `key: |` (or `>`, `|-`, ...) just above `line`, when `line` is not
+    deeper than that key: its text, not indented."""
+    number = _above(e, line)
+    if number is None:
+        return None
+    above = _without_comment(e.line(number))
+    if re.search(r":\s+[|>][-+0-9]*$", above) is None:
+        return None
+    column = _key_column(above)
+    return column if _indent(e.line(line)) <= column else None
+
+
 def _opens_block(e: _Error, line: int) -> bool:
     """Is the next line with YAML deeper, or a `- ` item as deep: the values of a key?"""
     indent = _indent(e.line(line))
@@ -320,6 +334,11 @@ def _no_colon(e: _Error, line: int, col: int) -> Explained:
     """libyaml read a key and never found its `:` (it notices on a later line)."""
     text = e.line(line)
     body = _without_comment(text[col:])
+    block = _block_scalar_above(e, line)
+    if block is not None:
+        deeper = plural(block + 2, "space")
+        message = "the text of a `|` or `>` block must be indented deeper than its key"
+        return _done(e, line, _indent(text), f"{message}; indent this line {deeper}")
     if _missing_dash(e, line) and not _opens_block(e, line):
         return _done(e, line, _indent(text), f"a list item without `- `; {_add_dash(e, line)}")
     glued = re.match(r"([^\s:]+):(?=[^\s:/])", body)
@@ -541,6 +560,10 @@ def _colon_in_value(e: _Error, line: int, col: int) -> Explained:
         return _done(e, line, col, f"{message}; quote the value: {_code(fixed)}")
     expected = _expected_indent(e, line)
     if expected is not None and _indent(text) > expected:
+        if pair is not None and not _FIELD.fullmatch(pair[0]):
+            # Words, not a field name: the text of the value above, continued with a ': '.
+            message = "': ' inside a value continued from the line above"
+            return _done(e, line, col, f"{message}; put the whole value in quotes")
         return _indentation(e, line)
     return _done(
         e, line, col, "': ' where YAML did not expect a key; quote the value if it holds ': '"
