@@ -10,6 +10,7 @@ text; it never raises (anything unforeseen falls back to libyaml's own words at 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from acmap.words import plural
@@ -71,39 +72,31 @@ def _explain(text: str, error: Any) -> Explained:
         return _done(e, line, tab, f"{TAB}; replace it with spaces")
     if "single document" in e.context:
         return _done(e, line, col, "more than one YAML document: a map file holds exactly one")
-    problem = e.problem
     quoted = _quote_run_on(e)
     if quoted is not None:
         return quoted
-    if problem == "could not find expected ':'" and e.context_at is not None:
-        return _no_colon(e, *e.context_at)
-    if problem.startswith("did not find expected ',' or ") and e.context_at is not None:
-        return _unclosed_flow(e, *e.context_at)
-    if "end of stream" in problem and "quoted scalar" in e.context and e.context_at is not None:
-        return _unclosed_quote(e, *e.context_at)
-    if problem == "did not find expected '-' indicator" and e.context_at is not None:
-        return _not_an_item(e, line, e.context_at[1])
-    if problem == "did not find expected key" and e.context_at is not None:
-        return _not_a_key(e, line, col, e.context_at[1])
-    if problem == "mapping values are not allowed in this context":
-        return _colon_in_value(e, line, col)
-    if problem == "block sequence entries are not allowed in this context":
-        return _item_after_key(e, line, col)
-    if problem == "found character that cannot start any token":
-        return _cannot_start(e, line, col)
-    if problem == "did not find expected <document start>":
-        ended = _document_end(e, line, col)
-        if ended is not None:
-            return ended
-    if problem == "did not find expected node content":
-        return _no_value(e, line, col)
-    if "anchor" in e.context or "alias" in e.context:
-        return _anchor(e, line, col)
-    if problem == "found undefined alias":
-        return _alias(e, line, col)
-    if problem == "found unknown escape character":
-        return _escape(e, line, col)
-    return _fallback(text, error)
+    explained = None
+    for words, explainer in _EXPLAINERS:
+        if e.problem.startswith(words):
+            explained = explainer(e)
+            break
+    if explained is None and ("anchor" in e.context or "alias" in e.context):
+        explained = _anchor(e, line, col)
+    return explained or _fallback(text, error)
+
+
+def _with_context(
+    explainer: Callable[[_Error, int, int], Explained],
+) -> Callable[[_Error], Explained | None]:
+    """An explainer of the place libyaml's context mark names (where a key, bracket or
+    quote began), or None without one."""
+    return lambda e: explainer(e, *e.context_at) if e.context_at is not None else None
+
+
+def _at_mark(
+    explainer: Callable[[_Error, int, int], Explained | None],
+) -> Callable[[_Error], Explained | None]:
+    return lambda e: explainer(e, *e.at)
 
 
 def _done(e: _Error, line: int, col: int, message: str) -> Explained:
@@ -262,6 +255,13 @@ def _quote_run_on(e: _Error) -> Explained | None:
 
 def _close_hint(text: str, closer: str) -> str:
     return f"end the value with {closer}: {_code(_without_comment(text) + closer)}"
+
+
+def _quote_ended(e: _Error) -> Explained | None:
+    """The end of the file inside a quoted value: the quote that opened it is not closed."""
+    if "quoted scalar" not in e.context or e.context_at is None:
+        return None
+    return _unclosed_quote(e, *e.context_at)
 
 
 def _unclosed_quote(e: _Error, line: int, col: int) -> Explained:
@@ -622,3 +622,27 @@ def _escape(e: _Error, line: int, col: int) -> Explained:
     escape = text[col : col + 2] if text[col : col + 1] == "\\" else text[max(col - 1, 0) : col + 1]
     message = f"unknown escape {_code(escape)} in a double-quoted value"
     return _done(e, line, col, f"{message}; use single quotes, where `\\` is just a character")
+
+
+# libyaml's words (the start of its `problem`) → what explains them. Its messages are stable
+# across versions: they are the C library's own strings.
+_EXPLAINERS: list[tuple[str, Callable[[_Error], Explained | None]]] = [
+    ("could not find expected ':'", _with_context(_no_colon)),
+    ("did not find expected ',' or ", _with_context(_unclosed_flow)),
+    ("found unexpected end of stream", _quote_ended),
+    (
+        "did not find expected '-' indicator",
+        lambda e: _not_an_item(e, e.at[0], e.context_at[1]) if e.context_at else None,
+    ),
+    (
+        "did not find expected key",
+        lambda e: _not_a_key(e, *e.at, e.context_at[1]) if e.context_at else None,
+    ),
+    ("mapping values are not allowed in this context", _at_mark(_colon_in_value)),
+    ("block sequence entries are not allowed in this context", _at_mark(_item_after_key)),
+    ("found character that cannot start any token", _at_mark(_cannot_start)),
+    ("did not find expected <document start>", _at_mark(_document_end)),
+    ("did not find expected node content", _at_mark(_no_value)),
+    ("found undefined alias", _at_mark(_alias)),
+    ("found unknown escape character", _at_mark(_escape)),
+]
