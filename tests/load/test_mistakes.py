@@ -1,13 +1,15 @@
 """The hand-editing mistakes corpus (tests/fixtures/mistakes): one mistake a file, one finding.
 
 Each file is an otherwise valid map whose first two lines say what the rep did and what acmap
-must report (see /work/briefs/mistakes-convention.md):
+must report:
 
     # mistake: <what the rep did>
     # expect: <CODE> <LINE>[:<COL>] <words the message must contain, optional>
 
-The line counts those two comment lines. The real `acmap validate --format json FILE` must
-give exactly that one finding (not a cascade) and exit 1.
+The line counts those two comment lines. The real `acmap validate --format json` (one run
+over all the files: each map has its own account id, so no file's findings depend on
+another's) must give exactly that one finding for each file (not a cascade), an error, so
+that the file alone exits 1.
 """
 
 from __future__ import annotations
