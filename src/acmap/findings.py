@@ -21,6 +21,11 @@ class Finding(NamedTuple):
     message: str
     account: str | None = None
     subject: str | None = None
+    # The finding's line as the file has it, for the code frame under it in text output:
+    # (column of its first character, text), a window of the line around `col` when the line
+    # is long. Taken from the text the loader read (never read again for the report); not
+    # part of the JSON output.
+    excerpt: tuple[int, str] | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.col, self.code, self.message)

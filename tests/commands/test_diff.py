@@ -189,7 +189,7 @@ def test_added_removed_renamed_and_broken_files(repo: Path) -> None:
     assert "hooli — Hooli (maps/hooli-xyz.yaml): renamed from maps/hooli.yaml" in out
     assert "broken (maps/broken.yaml): new account map" in out
     assert "invalid after this change:" in out
-    assert "maps/broken.yaml:3:1: E001 yaml-syntax" in out
+    assert "maps/broken.yaml:2:10: E001 yaml-syntax unclosed '{'" in out
     # globex is broken on the new side: its validation error is shown, with a hint.
     assert "maps/globex.yaml:" in out and "E003 unknown-field" in out and "'influence'" in out
     # The new account's gaps are all new.

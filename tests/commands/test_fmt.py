@@ -203,7 +203,7 @@ def test_a_broken_file_is_reported_and_the_rest_formatted(tmp_path: Path) -> Non
     result = run_acmap("fmt", cwd=tmp_path)
 
     assert result.code == 2
-    assert "maps/broken.yaml:3:1: E001" in result.err and "not formatted" in result.err
+    assert "maps/broken.yaml:2:10: E001" in result.err and "not formatted" in result.err
     assert "Traceback" not in result.err
     assert fixed.read_text() == TIDY
 

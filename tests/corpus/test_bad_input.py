@@ -16,7 +16,7 @@ from tests.helpers import FIXTURES, can_test_permissions, run_acmap
 CORPUS = FIXTURES / "corpus"
 
 EXPECTED = {
-    "bad-indentation.yaml": ("E001", 4, 8, "mapping values are not allowed"),
+    "bad-indentation.yaml": ("E001", 4, 4, "wrong indentation"),
     "control-char.yaml": ("E001", 2, 40, "control characters are not allowed"),
     "deep-block.yaml": ("E011", 1, 1, "nesting deeper than 1000 levels"),
     "deep-flow.yaml": ("E011", 1, 1, "nesting deeper than 1000 levels"),
@@ -24,10 +24,15 @@ EXPECTED = {
     "multiple-documents.yaml": ("E001", 4, 1, "more than one YAML document"),
     "nul-byte.yaml": ("E001", 2, 28, "binary content"),
     "scalar-document.yaml": ("E005", 1, 1, "a map file is a mapping"),
-    "stray-document-end.yaml": ("E001", 3, 1, "document start"),
+    "stray-document-end.yaml": ("E001", 2, 1, "`...` ends the YAML document"),
     "tab-indent.yaml": ("E001", 3, 1, "a tab character: YAML indents with spaces only"),
-    "unclosed-flow.yaml": ("E001", 3, 13, "did not find expected ',' or '}'"),
-    "unclosed-quote.yaml": ("E001", 3, 1, "end of stream"),
+    "unclosed-flow.yaml": ("E001", 2, 10, "unclosed '{'"),
+    "unclosed-quote.yaml": (
+        "E001",
+        2,
+        37,
+        'end the value with ": `account: {id: unclosed-quote, name: "Unclosed"}`',
+    ),
 }
 CLEAN = ["crlf.yaml", "json-style.yaml", "utf16-bom.yaml", "utf8-bom.yaml"]
 

@@ -32,12 +32,13 @@ from acmap.findings import Finding
 from acmap.format import codes
 from acmap.model import Pos
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: findings carry their line (Finding.excerpt) for the code frame
 _KEY_BYTES = 32
 # Validation results depend only on these modules: a change in any of them empties the cache.
 _LOADER_MODULES = (
     "load/read.py",
     "load/parse.py",
+    "load/syntax.py",
     "load/build.py",
     "load/checks.py",
     "load/yamlnodes.py",
@@ -218,7 +219,18 @@ class ValidationCache:
             return
         self.used[key] = {
             "findings": [
-                [f.file, f.line, f.col, f.code, f.name, f.severity, f.message, f.account, f.subject]
+                [
+                    f.file,
+                    f.line,
+                    f.col,
+                    f.code,
+                    f.name,
+                    f.severity,
+                    f.message,
+                    f.account,
+                    f.subject,
+                    list(f.excerpt) if f.excerpt else None,
+                ]
                 for f in entry.findings
             ],
             "valid": entry.valid,
@@ -275,9 +287,9 @@ def _count(value: Any) -> bool:
 
 
 def _finding(item: Any) -> Finding | None:
-    if not isinstance(item, list) or len(item) != 9:
+    if not isinstance(item, list) or len(item) != 10:
         return None
-    file, line, col, code, name, severity, message, account, subject = item
+    file, line, col, code, name, severity, message, account, subject, excerpt = item
     texts = (file, code, name, message)
     if not all(isinstance(t, str) for t in texts) or not (_count(line) and _count(col)):
         return None
@@ -286,4 +298,12 @@ def _finding(item: Any) -> Finding | None:
         return None
     if not all(v is None or isinstance(v, str) for v in (account, subject)):
         return None
-    return Finding(file, line, col, code, name, severity, message, account, subject)
+    if excerpt is not None and not (
+        isinstance(excerpt, list)
+        and len(excerpt) == 2
+        and _count(excerpt[0])
+        and isinstance(excerpt[1], str)
+    ):
+        return None
+    shown = (excerpt[0], excerpt[1]) if excerpt else None
+    return Finding(file, line, col, code, name, severity, message, account, subject, shown)

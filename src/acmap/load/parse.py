@@ -44,7 +44,8 @@ def load_file(path: Path, shown: str | None = None, root: Path | None = None) ->
 
 
 def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None) -> Loaded:
-    """Check one file's text and build its map. Never raises for bad input."""
+    """Check one file's text and build its map. Never raises for bad input. Each finding
+    carries its line (Finding.excerpt) for the code frame of text reports."""
     if len(data) > MAX_BYTES:
         return rejected(file, 1, 1, "E011", too_big(len(data)))
     if isinstance(data, str):
@@ -53,7 +54,39 @@ def load_text(data: bytes | str, file: str = "<string>", stem: str | None = None
         try:
             text = decode(data)[0]
         except Rejected as exc:
-            return rejected(file, exc.line, exc.col, exc.code, exc.message)
+            loaded = rejected(file, exc.line, exc.col, exc.code, exc.message)
+            if data.startswith(_WIDE_BOMS):
+                return loaded  # UTF-16 or UTF-32 gone wrong: no line worth showing
+            # Not text as acmap reads it, but a person can still see the line in question.
+            return with_excerpts(loaded, data.decode("utf-8", "replace").removeprefix("\ufeff"))
+    loaded = _load(text, file, stem)
+    return with_excerpts(loaded, text) if loaded.findings else loaded
+
+
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+EXCERPT_ROOM = 400  # characters kept on each side of a finding's column in a long line
+
+
+def with_excerpts(loaded: Loaded, text: str) -> Loaded:
+    """`loaded` with each finding's line from `text` (only files with findings come here)."""
+    from acmap.load.syntax import LINE_BREAK
+
+    last = max((f.line for f in loaded.findings), default=0)
+    if last < 1:
+        return loaded
+    lines = LINE_BREAK.split(text, maxsplit=last)  # split only as far as the last finding
+    found = []
+    for f in loaded.findings:
+        if f.excerpt is None and 1 <= f.line <= min(last, len(lines)):
+            line = lines[f.line - 1]
+            start = max(f.col - 1 - EXCERPT_ROOM, 0) if len(line) > 2 * EXCERPT_ROOM else 0
+            f = f._replace(excerpt=(start + 1, line[start : start + 2 * EXCERPT_ROOM]))
+        found.append(f)
+    loaded.findings = found
+    return loaded
+
+
+def _load(text: str, file: str, stem: str | None) -> Loaded:
     if _too_deep(text):
         return rejected(
             file, 1, 1, "E011", f"nesting deeper than {DEPTH_LIMIT} levels (limit of acmap)"
@@ -109,49 +142,19 @@ def _too_deep(text: str) -> bool:
 
 def _compose(text: str, file: str) -> Any:
     """The C composer's node tree (or None for an empty document), or a Loaded with E001."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import YAMLError
 
     loader = NodeLoader(text)
     try:
         return loader.get_single_node()
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "not valid YAML"
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
-            problem = "a tab character: YAML indents with spaces only"
-        elif exc.context and "single document" in exc.context:
-            problem = "more than one YAML document: a map file holds exactly one"
-        elif exc.context:
-            problem = f"{problem} ({exc.context})"
-        return rejected(file, line, col, "E001", problem)
     except YAMLError as exc:
-        # The reader's errors carry a character offset rather than a mark.
-        position = getattr(exc, "position", None)
-        line, col = _line_col(text, position) if isinstance(position, int) else (1, 1)
-        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        character = getattr(exc, "character", None)
-        if isinstance(character, int):
-            reason = f"{reason}: character U+{character:04X}"
-        return rejected(file, line, col, "E001", reason)
+        from acmap.load.syntax import explain
+
+        line, col, message = explain(text, exc)
+        return rejected(file, line, col, "E001", message)
     finally:
         with contextlib.suppress(Exception):  # cleanup must never mask the real outcome
             loader.dispose()
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column, or '' (found without splitting the text)."""
-    start = 0
-    for _ in range(line):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return ""
-    return text[start + column : start + column + 1]
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 _new_tuple = tuple.__new__

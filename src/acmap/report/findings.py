@@ -1,13 +1,21 @@
 """Findings for people: `file:line:col: CODE name message`, coloured by severity on a terminal;
-and the `findings` subject of `acmap validate` (text, json, github)."""
+and the `findings` subject of `acmap validate` (text, json, github). In text, each finding
+with a line is followed by a code frame, as ruff and rustc show them:
+
+    maps/globex.yaml:24:5: E001 yaml-syntax missing ':' after the key `name`; ...
+       |
+    24 |     name Mary Lee
+       |     ^
+"""
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 from acmap.findings import Finding, count_by_severity
-from acmap.report.terminal import SEVERITY_STYLE, Lines, Segment, use_colour, visible
+from acmap.report.terminal import SEVERITY_STYLE, Lines, Segment, use_colour, visible, width
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -33,6 +41,84 @@ def finding_line(f: Finding) -> str:
     return "".join([text for text, _ in finding_segments(f)])
 
 
+TAB_STOP = 4  # a tab in the frame becomes spaces, so the caret stays under its column
+
+
+def frame(f: Finding, columns: int) -> list[list[Segment]]:
+    """The code frame under a finding: its line with the line number and a caret under the
+    column, control characters made visible, cut to `columns` around the caret. [] when the
+    finding carries no line."""
+    if f.excerpt is None:
+        return []
+    start, text = f.excerpt
+    number = str(f.line)
+    gutter = " " * len(number) + " |"
+    room = max(columns - len(gutter) - 2, 10)  # a caret may stand one past the line's end
+    caret = min(max(f.col - start, 0), len(text))  # its index in `text`; one past the end
+    if start == 1 and len(text) <= room and text.isascii() and text.isprintable():
+        shown, offset, under = text, caret, 1  # most lines: nothing to escape, expand or cut
+    else:
+        cells = _cells(text, first=start > 1)
+        at = caret + (1 if start > 1 else 0)  # past the "…" of a line cut at its start
+        shown, offset = _window(cells, at, room)
+        under = _width(cells[at]) if at < len(cells) else 1
+    empty: list[Segment] = [(gutter, "dim")]
+    line: list[Segment] = [(number + " |", "dim"), (" " + shown, "")]
+    carets = "^" * max(under, 1)  # as wide as what it points at (a tab, an escape)
+    marker: list[Segment] = [
+        (gutter, "dim"),
+        (" " + " " * offset, ""),
+        (carets, SEVERITY_STYLE[f.severity]),
+    ]
+    return [empty, line, marker]
+
+
+def _cells(text: str, first: bool) -> list[str]:
+    """What each character of the line shows as: tabs as spaces to the next stop, control
+    characters escaped (`\\x1b`), wide characters kept (they count double below)."""
+    cells = ["…"] if first else []
+    column = 0
+    for char in text:
+        shown = " " * (TAB_STOP - column % TAB_STOP) if char == "\t" else visible(char)
+        cells.append(shown)
+        column += _width(shown)
+    return cells
+
+
+def _width(shown: str) -> int:
+    total = 0
+    for char in shown:
+        if unicodedata.combining(char):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def _window(cells: list[str], caret: int, room: int) -> tuple[str, int]:
+    """The cells that fit in `room` columns with the caret's cell among them, "…" where the
+    line is cut; and the caret's offset in columns."""
+    widths = [_width(cell) for cell in cells]
+    if sum(widths) <= room:
+        return "".join(cells), sum(widths[:caret])
+    low = caret
+    used = widths[caret] if caret < len(cells) else 1
+    # Show some of the line before the caret (up to half the room), then fill after it.
+    while low > 0 and used + widths[low - 1] <= room // 2:
+        low -= 1
+        used += widths[low]
+    high = caret + 1
+    while high < len(cells) and used + widths[high] <= room - 2:  # room for two "…"
+        used += widths[high]
+        high += 1
+    while low > 0 and used + widths[low - 1] <= room - 2:
+        low -= 1
+        used += widths[low]
+    head = ["…"] if low > 0 and cells[low] != "…" else []
+    tail = ["…"] if high < len(cells) else []
+    shown = "".join(head + cells[low:high] + tail)
+    return shown, len(head) + sum(widths[low:caret])
+
+
 def tally(counts: dict[str, int], *, zeros: bool = False) -> str:
     """ "1 error, 2 warnings, 3 info": severities as counted (info is never plural)."""
     return ", ".join(
@@ -54,10 +140,14 @@ def summary_line(files: int, findings: list[Finding]) -> str:
     return ", ".join(parts)
 
 
-def write_findings(stream: TextIO, findings: list[Finding]) -> None:
+def write_findings(stream: TextIO, findings: list[Finding], frames: bool = False) -> None:
     """Plain lines, for pipes and CI logs: no rich import, so a one-file check starts fast."""
+    columns = width() if frames else 0
     for f in sorted(findings, key=Finding.sort_key):
         stream.write(finding_line(f) + "\n")
+        if frames:
+            for line in frame(f, columns):
+                stream.write("".join(text for text, _ in line).rstrip() + "\n")
 
 
 def print_findings(console: Console, findings: list[Finding]) -> None:
@@ -70,13 +160,16 @@ def print_findings(console: Console, findings: list[Finding]) -> None:
 def to_text(result: FindingsResult) -> None:
     summary = summary_line(result.files, result.findings)
     if not use_colour():
-        write_findings(sys.stdout, result.findings)
+        write_findings(sys.stdout, result.findings, frames=True)
         sys.stdout.write(summary + "\n")
         return
     counts = result.counts
     out = Lines()
+    columns = width()
     for f in sorted(result.findings, key=Finding.sort_key):
         out.add(*finding_segments(f))
+        for line in frame(f, columns):
+            out.lines.append(line)  # made visible already (Lines.add would escape `\` again)
         if len(out.lines) >= _CHUNK:
             out.write()
     out.add(
