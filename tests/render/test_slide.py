@@ -90,7 +90,7 @@ def drawn(generated: dict[int, Path]) -> dict[int, tuple[Path, Path]]:
         for target in (png, svg):
             result = run_acmap("render", str(path), "-o", str(target), cwd=path.parent.parent)
             assert result.code == 0, result.err
-            assert result.err == ""  # no warnings from dot either
+            assert result.err == f"wrote {target}\n"  # no warnings from dot either
         out[people] = (png, svg)
     return out
 
