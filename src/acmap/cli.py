@@ -55,6 +55,7 @@ METAVARS = {
     "--encoding": "ENCODING",
     "--output": "PATH",
     "--view": "VIEW",
+    "--size": "SIZE",
     "--focus": "ID",
     "--depth": "N",
     "--timeout": "SECONDS",

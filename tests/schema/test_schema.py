@@ -40,16 +40,14 @@ def test_schema_is_valid_draft_07_with_descriptions() -> None:
     jsonschema.Draft7Validator.check_schema(document)
     assert document["$schema"] == "http://json-schema.org/draft-07/schema#"
     stance = document["definitions"]["stakeholder"]["properties"]["stance"]
-    # None: an empty `stance:` means no stance given, as the loader reads it.
-    assert stance["enum"] == [
-        "advocate",
-        "supporter",
-        "neutral",
-        "skeptic",
-        "blocker",
-        "unknown",
-        None,
-    ]
+    values, empty = stance["anyOf"]
+    assert values["enum"] == ["advocate", "supporter", "neutral", "skeptic", "blocker", "unknown"]
+    # An empty `stance:` means no stance given, as the loader reads it; said without a null
+    # branch so that editors offer only the six stances (tests/ci/test_editor.py).
+    validator = jsonschema.Draft7Validator(stance)
+    assert validator.is_valid(None) and validator.is_valid("blocker")
+    assert not validator.is_valid("friendly") and not validator.is_valid(3)
+    assert empty == {"not": {"type": ["string", "number", "boolean", "array", "object"]}}
     assert stance["description"]
 
 

@@ -72,6 +72,9 @@ def _object(shape: fmt.Shape, definitions: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+_NOT_NULL = ["string", "number", "boolean", "array", "object"]
+
+
 def _field(spec: fmt.Field, definitions: dict[str, Any], nullable: bool = False) -> dict[str, Any]:
     kind = spec.kind
     out: dict[str, Any]
@@ -112,11 +115,14 @@ def _field(spec: fmt.Field, definitions: dict[str, Any], nullable: bool = False)
         else:
             out["minimum"] = -(spec.maximum or fmt.NUMBER_LIMIT)
         out["maximum"] = spec.maximum or fmt.NUMBER_LIMIT
-    if nullable:
+    if nullable and "enum" in out:
+        # An empty enum key (`stance:`) means absent. yaml-language-server offers `null` as a
+        # value for any `"type": "null"` branch (doNotSuggest is not read there), so null is
+        # said as "none of the other types": the same set, and editors offer only the enum.
+        out = {"anyOf": [out, {"not": {"type": _NOT_NULL}}]}
+    elif nullable:
         types = out["type"] if isinstance(out["type"], list) else [out["type"]]
         out["type"] = [*types, "null"]
-        if "enum" in out:
-            out["enum"] = [*out["enum"], None]
     out["description"] = spec.doc
     if spec.default is not None:
         out["default"] = spec.default
