@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acmap.report.terminal import Lines, hanging, indented, use_colour, width
+from acmap.report.layout import indented
+from acmap.report.terminal import Lines, hanging, use_colour, width
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_wide_characters_wrap_by_columns(words: list[str], total: int, indent: i
     cut: each line is whole words; measured as rich measures a terminal's columns."""
     from rich.cells import cell_len
 
-    from acmap.report.terminal import cells, wrap
+    from acmap.report.layout import cells, wrap
 
     text = " ".join(words)
     for line in indented(text, total, indent):
