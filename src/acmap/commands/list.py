@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    TABLE_FORMATS,
     PathsArgument,
+    TableFormatOption,
     TodayOption,
     check_choice,
-    choices,
     complete_tier,
     exit_if_unreadable,
     fail,
@@ -18,8 +19,6 @@ from acmap.commands.options import (
     settings,
     today_for,
 )
-
-FORMATS = ("text", "json", "csv")
 
 
 def list_accounts(
@@ -47,16 +46,7 @@ def list_accounts(
             autocompletion=complete_tier,
         ),
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json or csv.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: TableFormatOption = None,
     today: TodayOption = None,
 ) -> None:
     """The portfolio table: tier, owner, people, engaged, status, score, gaps, last review."""
@@ -68,7 +58,7 @@ def list_accounts(
 
     config = settings()
     day = today_for(config, today)
-    chosen = pick_format(output_format, FORMATS)
+    chosen = pick_format(output_format, TABLE_FORMATS)
     check_choice("--sort", sort, SORTS)
     for wanted in tier or []:
         check_choice("--tier", wanted, TIERS)

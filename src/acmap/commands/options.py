@@ -84,6 +84,17 @@ PathsArgument = Annotated[
         autocompletion=account_ids,
     ),
 ]
+TABLE_FORMATS = ("text", "json", "csv")  # a table of rows: list, partners
+TableFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json or csv.",
+        show_default=False,
+        autocompletion=choices(*TABLE_FORMATS),
+    ),
+]
 AccountArgument = Annotated[
     str,
     typer.Argument(

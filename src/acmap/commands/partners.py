@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    TABLE_FORMATS,
     PathsArgument,
+    TableFormatOption,
     TodayOption,
-    choices,
     exit_if_unreadable,
     fail,
     pick_format,
@@ -19,8 +20,6 @@ from acmap.commands.options import (
     today_for,
 )
 
-FORMATS = ("text", "json", "csv")
-
 
 def partners(
     paths: PathsArgument = None,
@@ -28,16 +27,7 @@ def partners(
         str | None,
         typer.Option("--partner", help="Only this partner id.", show_default=False),
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json or csv.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: TableFormatOption = None,
     today: TodayOption = None,
 ) -> None:
     """Partner overlap: which partner is present at which account, whom they know there, the key
@@ -46,7 +36,7 @@ def partners(
     from acmap.load.selection import SelectionError
     from acmap.report import reporter
 
-    chosen = pick_format(output_format, FORMATS)
+    chosen = pick_format(output_format, TABLE_FORMATS)
     config = settings()
     day = today_for(config, today)
     try:
