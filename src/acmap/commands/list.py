@@ -20,6 +20,8 @@ from acmap.commands.options import (
     today_for,
 )
 
+FORMATS = TABLE_FORMATS  # as --format (TableFormatOption) offers them
+
 
 def list_accounts(
     paths: PathsArgument = None,
@@ -58,7 +60,7 @@ def list_accounts(
 
     config = settings()
     day = today_for(config, today)
-    chosen = pick_format(output_format, TABLE_FORMATS)
+    chosen = pick_format(output_format, FORMATS)
     check_choice("--sort", sort, SORTS)
     for wanted in tier or []:
         check_choice("--tier", wanted, TIERS)

@@ -20,6 +20,8 @@ from acmap.commands.options import (
     today_for,
 )
 
+FORMATS = TABLE_FORMATS  # as --format (TableFormatOption) offers them
+
 
 def partners(
     paths: PathsArgument = None,
@@ -36,7 +38,7 @@ def partners(
     from acmap.load.selection import SelectionError
     from acmap.report import reporter
 
-    chosen = pick_format(output_format, TABLE_FORMATS)
+    chosen = pick_format(output_format, FORMATS)
     config = settings()
     day = today_for(config, today)
     try:
