@@ -36,9 +36,15 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escaped, text)
 
 
-# Below U+0300 (ASCII, Latin-1, Latin Extended) every character takes one column: one regex
-# search tells nearly all text apart, and only the rest is measured character by character.
-_BEYOND_LATIN = re.compile("[^\x00-\u02ff]")
+# Characters that take one column each: Latin (ASCII to Latin Extended-B, Latin Extended
+# Additional), Greek and Cyrillic but for their combining marks, general punctuation. One regex
+# search tells the text of nearly every map apart; only the rest is measured character by
+# character (tests/report/test_terminal.py checks every character here measures one).
+ONE_CELL = (
+    "\x00-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482"
+    "\u0488-\u052f\u1e00-\u1f15\u2000-\u2064"
+)
+_BEYOND = re.compile(f"[^{ONE_CELL}]")
 
 
 def _char_cells(char: str) -> int:
@@ -50,14 +56,14 @@ def _char_cells(char: str) -> int:
 def cells(text: str) -> int:
     """The columns `text` takes on a terminal: wide and fullwidth characters (CJK, most emoji)
     two, combining marks none, any other character one."""
-    if _BEYOND_LATIN.search(text) is None:
+    if _BEYOND.search(text) is None:
         return len(text)
     return sum(_char_cells(char) for char in text)
 
 
 def one_cell_each(text: str) -> bool:
     """Every character of `text` takes one column, so len() measures it (the fast paths)."""
-    return _BEYOND_LATIN.search(text) is None or all(_char_cells(char) == 1 for char in text)
+    return _BEYOND.search(text) is None or all(_char_cells(char) == 1 for char in text)
 
 
 def fit_cells(text: str, room: int) -> str:
