@@ -695,7 +695,7 @@ def test_text_fits_the_width(repo: Path, columns: int, colour: dict[str, str]) -
 
 
 def test_colour_on_a_terminal_and_plain_with_no_color(repo: Path) -> None:
-    from tests.test_terminal import _in_pty
+    from tests.helpers import in_pty
 
     mary_turns_blocker(repo)
     edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")
@@ -707,8 +707,8 @@ def test_colour_on_a_terminal_and_plain_with_no_color(repo: Path) -> None:
     )
     env = {"COLUMNS": "80", "NO_COLOR": ""}
 
-    coloured = _in_pty(["diff"], repo, env)
-    plain = _in_pty(["diff"], repo, {**env, "NO_COLOR": "1"})
+    coloured = in_pty(["diff"], repo, env)
+    plain = in_pty(["diff"], repo, {**env, "NO_COLOR": "1"})
 
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert _ANSI.sub("", coloured) == plain  # the same words, only coloured
