@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from acmap.findings import Finding
 from acmap.load import load_text
 from acmap.report.findings import frame
-from acmap.report.terminal import visible
+from acmap.report.layout import visible
 from tests.helpers import FINDING_KEYS, run_acmap, write_map_file
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline

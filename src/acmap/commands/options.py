@@ -15,7 +15,7 @@ import typer
 from acmap.analysis.policy import load_settings
 from acmap.findings import SEVERITIES
 from acmap.model import TIERS
-from acmap.report.terminal import visible
+from acmap.report.layout import visible
 from acmap.settings import ConfigError, Settings
 
 if TYPE_CHECKING:

@@ -8,9 +8,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from acmap.report.layout import Segment as Segment
-from acmap.report.layout import cells, fill, hanging_rows, wrap
-from acmap.report.layout import visible as visible
+from acmap.report.layout import Segment, cells, fill, hanging_rows, wrap
+from acmap.report.layout import visible as visible  # where commands look for it
 
 if TYPE_CHECKING:
     from rich.console import Console
