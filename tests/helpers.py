@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import textwrap
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +23,20 @@ REPO = Path(__file__).resolve().parent.parent
 _CACHE = tempfile.mkdtemp(prefix="acmap-test-cache-")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE_MAPS = REPO / "maps"
+
+
+# The keys of one finding in every JSON document (validate, gaps): SPEC.md's finding object.
+FINDING_KEYS = {
+    "file",
+    "line",
+    "col",
+    "account",
+    "code",
+    "name",
+    "severity",
+    "message",
+    "subject",
+}
 
 
 @dataclass
@@ -36,6 +55,23 @@ def can_test_permissions() -> bool:
     return os.geteuid() != 0 or shutil.which("setpriv") is not None
 
 
+def acmap_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment acmap runs in under test: this worktree's code, no colour, 100 columns,
+    the session's results cache, no CI or date of the caller's; then `env`."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "ACMAP_TODAY")}
+    full_env.update(
+        {
+            "NO_COLOR": "1",
+            "COLUMNS": "100",
+            "PYTHONPATH": str(REPO / "src"),
+            "ACMAP_CACHE_DIR": _CACHE,
+            "ACMAP_CACHE_KEY": _CACHE + ".key",  # the cache's MAC key, outside the cache folder
+        }
+    )
+    full_env.update(env or {})
+    return full_env
+
+
 def run_acmap(
     *args: str,
     cwd: Path | None = None,
@@ -49,17 +85,7 @@ def run_acmap(
     obey_permissions: as root (CI), drop the capabilities that let root read any file, so a
     chmod 000 file is unreadable to acmap as it would be to any user.
     """
-    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "ACMAP_TODAY")}
-    full_env.update(
-        {
-            "NO_COLOR": "1",
-            "COLUMNS": "100",
-            "PYTHONPATH": str(REPO / "src"),
-            "ACMAP_CACHE_DIR": _CACHE,
-            "ACMAP_CACHE_KEY": _CACHE + ".key",  # the cache's MAC key, outside the cache folder
-        }
-    )
-    full_env.update(env or {})
+    full_env = acmap_env(env)
     prefix = ROOT_WITHOUT_READ_ALL if obey_permissions and os.geteuid() == 0 else []
     proc = subprocess.run(
         [*prefix, sys.executable, "-m", "acmap", *args],
@@ -71,6 +97,43 @@ def run_acmap(
         timeout=timeout,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def in_pty(
+    args: Sequence[str], cwd: Path, env: dict[str, str] | None = None, columns: int | None = None
+) -> str:
+    """Run acmap with stdin, stdout and stderr on a real pseudo-terminal, `columns` wide when
+    given (no COLUMNS, so acmap asks the terminal; colour on unless `env` says NO_COLOR); what
+    it printed, with the terminal's line ends as newlines."""
+    leader, follower = pty.openpty()
+    if columns is not None:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    full_env.update(
+        {"PYTHONPATH": str(REPO / "src"), "ACMAP_CACHE_DIR": _CACHE, "TERM": "xterm-256color"}
+    )
+    full_env.update(env or {})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "acmap", *args],
+        cwd=cwd,
+        env=full_env,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def load_yaml(source: str, file: str = "acme.yaml") -> Loaded:
@@ -87,6 +150,23 @@ def write_map_file(root: Path, name: str, source: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(source), encoding="utf-8")
     return path
+
+
+def lumen_project(root: Path, lines: Iterable[str], added: str, today: str | None = None) -> Path:
+    """A project holding the example Lumen Robotics map with `added` appended to the value of
+    each of `lines` (such as "name: Dana Ruiz"; written in double quotes, so YAML escapes like
+    `\\e` work in `added`): long or hostile names wherever a name is shown."""
+    source = (EXAMPLE_MAPS / "lumen-robotics.yaml").read_text(encoding="utf-8")
+    for plain in lines:
+        key, _, value = plain.partition(": ")
+        comma = "," if value.endswith(",") else ""
+        assert plain in source, plain
+        source = source.replace(plain, f'{key}: "{value.rstrip(",")} {added}"{comma}', 1)
+    (root / "maps").mkdir(parents=True)
+    (root / "maps" / "lumen-robotics.yaml").write_text(source, encoding="utf-8")
+    pinned = f'today = "{today}"\n' if today else ""
+    (root / "acmap.toml").write_text(f'maps = "maps"\n{pinned}', encoding="utf-8")
+    return root
 
 
 # --- real git repositories (acmap diff, pre-commit, the Action) ------------------------------

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_acmap
-from tests.test_terminal import _in_pty
+from tests.helpers import in_pty, run_acmap
 
 TODAY = ("--today", "2026-11-22")
 INVALID = "acmap: 1\naccount: {id: bad, name: Bad, tier: gold}\n"
@@ -32,9 +31,9 @@ def test_a_nonsense_width_still_shows_the_findings(tmp_path: Path, columns: str)
 @pytest.mark.parametrize("columns", ["0", "-5", "abc"])
 def test_a_nonsense_width_on_a_real_terminal(tmp_path: Path, columns: str) -> None:
     root = _project(tmp_path)
-    out = _in_pty(["validate"], root, {"COLUMNS": columns})
+    out = in_pty(["validate"], root, {"COLUMNS": columns})
     assert "E005" in out and "1 file, 1 error" in out
-    shown = _in_pty(["show", "lumen-robotics", *TODAY], Path.cwd(), {"COLUMNS": columns})
+    shown = in_pty(["show", "lumen-robotics", *TODAY], Path.cwd(), {"COLUMNS": columns})
     assert "Organisation" in shown and "Gaps" in shown
 
 

@@ -1,19 +1,15 @@
 """Hostile text never reaches the terminal raw: every text report makes control characters
-in map text visible (report/terminal.visible); acmap's own colours are the only escapes."""
+in map text visible (report/layout.visible); acmap's own colours are the only escapes."""
 
 from __future__ import annotations
 
-import os
-import pty
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from acmap.report.terminal import data, hanging, visible
-from tests.helpers import _CACHE, EXAMPLE_MAPS, REPO, run_acmap
+from tests.helpers import in_pty, lumen_project, run_acmap
 
 TODAY = ("--today", "2026-11-22")
 # ESC[31m colour, an OSC window title ended by BEL, BEL, the one-byte CSI U+009B, DEL.
@@ -24,22 +20,15 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _hostile_project(root: Path) -> Path:
-    source = (EXAMPLE_MAPS / "lumen-robotics.yaml").read_text(encoding="utf-8")
-    for plain in (
+    names = (
         "name: Lumen Robotics",
         "name: Aditya Raman",
         "title: Co-founder & CTO",
         "name: Engineering,",
         "name: Stratus Cloud",
         "note: Johanna signs off nothing technical without Ravi",
-    ):
-        key, _, value = plain.partition(": ")
-        comma = "," if value.endswith(",") else ""
-        hostile = f'{key}: "{value.rstrip(",")} {HOSTILE}"{comma}'
-        assert plain in source, plain
-        source = source.replace(plain, hostile, 1)
-    (root / "maps").mkdir(parents=True)
-    (root / "maps" / "lumen-robotics.yaml").write_text(source, encoding="utf-8")
+    )
+    lumen_project(root, names, HOSTILE, today="2026-11-22")
     (root / "maps" / "broken.yaml").write_text(
         f'acmap: 1\naccount: {{id: broken, name: Broken, tier: "{HOSTILE}"}}\n', encoding="utf-8"
     )
@@ -47,7 +36,6 @@ def _hostile_project(root: Path) -> Path:
     (root / "maps" / "x\x1b]0;pwned\x07\x1b[31mEVIL.yaml").write_text(
         "acmap: 1\naccount: {id: x, name: X, tier: gold}\n", encoding="utf-8"
     )
-    (root / "acmap.toml").write_text('maps = "maps"\ntoday = "2026-11-22"\n', encoding="utf-8")
     return root
 
 
@@ -91,38 +79,9 @@ def test_export_keeps_data_exact_when_piped(tmp_path: Path) -> None:
 
 def test_export_to_a_terminal_makes_them_visible(tmp_path: Path) -> None:
     root = _hostile_project(tmp_path)
-    out = _in_pty(["export"], root, {})
+    out = in_pty(["export"], root)
     assert_no_raw_controls(out)
     assert "\\x1b[31mEVIL" in out
-
-
-def _in_pty(args: list[str], cwd: Path, env: dict[str, str]) -> str:
-    """Run acmap with stdout and stderr on a real pseudo-terminal; what it printed."""
-    leader, follower = pty.openpty()
-    full_env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "ACMAP_CACHE_DIR": _CACHE}
-    full_env.pop("NO_COLOR", None)
-    full_env.update(env)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "acmap", *args],
-        cwd=cwd,
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=follower,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the other side closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def test_visible_escapes_controls_and_keeps_layout() -> None:

@@ -695,7 +695,7 @@ def test_text_fits_the_width(repo: Path, columns: int, colour: dict[str, str]) -
 
 
 def test_colour_on_a_terminal_and_plain_with_no_color(repo: Path) -> None:
-    from tests.test_terminal import _in_pty
+    from tests.helpers import in_pty
 
     mary_turns_blocker(repo)
     edit(repo, "globex.yaml", "    roles: [economic_buyer]\n", "    roles: []\n")
@@ -707,8 +707,8 @@ def test_colour_on_a_terminal_and_plain_with_no_color(repo: Path) -> None:
     )
     env = {"COLUMNS": "80", "NO_COLOR": ""}
 
-    coloured = _in_pty(["diff"], repo, env)
-    plain = _in_pty(["diff"], repo, {**env, "NO_COLOR": "1"})
+    coloured = in_pty(["diff"], repo, env)
+    plain = in_pty(["diff"], repo, {**env, "NO_COLOR": "1"})
 
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert _ANSI.sub("", coloured) == plain  # the same words, only coloured
@@ -728,13 +728,11 @@ def test_colour_on_a_terminal_and_plain_with_no_color(repo: Path) -> None:
 def test_fill_keeps_every_word_within_the_width(
     text: str, style: str, total: int, indent: int
 ) -> None:
-    from acmap.report.diff import cells, fill
-    from acmap.report.terminal import Lines, visible
+    from acmap.report.layout import cells, fill, visible
 
-    out = Lines()
-    fill(out, [("+ gap opened  ", ""), (text, style)], total, indent, 4)
+    filled = fill([("+ gap opened  ", ""), (text, style)], total, indent, 4)
 
-    lines = ["".join(t for t, _ in line) for line in out.lines]
+    lines = ["".join(t for t, _ in line) for line in filled]
     assert all(cells(line) <= total for line in lines), lines
     assert all("\n" not in line and "\x1b" not in line for line in lines)
     assert all(line.startswith(" " * (indent + 4)) for line in lines[1:])

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.helpers import Result
+from tests.helpers import FINDING_KEYS, Result
 from tests.snapshots import assert_snapshot
 
 Acmap = Callable[..., Result]
@@ -44,17 +44,7 @@ def test_json_is_the_spec_object(acmap: Acmap) -> None:
     document = json.loads(result.out)
     assert document["version"] == 1
     first = document["findings"][0]
-    assert set(first) == {
-        "file",
-        "line",
-        "col",
-        "account",
-        "code",
-        "name",
-        "severity",
-        "message",
-        "subject",
-    }
+    assert set(first) == FINDING_KEYS
     keys = [(f["file"], f["line"], f["col"], f["code"]) for f in document["findings"]]
     assert keys == sorted(keys)
     summary = document["summary"]

@@ -4,14 +4,13 @@ last flush), and nothing on stderr."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from tests.helpers import _CACHE, EXAMPLE_MAPS, REPO, map_repo
+from tests.helpers import EXAMPLE_MAPS, REPO, acmap_env, map_repo
 
 RUNS = 10
 TODAY = ("--today", "2026-11-22")
@@ -28,19 +27,7 @@ done
 
 
 def _through_head(args: tuple[str, ...], cwd: Path, errors: Path) -> tuple[list[str], str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "ACMAP_TODAY")}
-    env.update(
-        {
-            "NO_COLOR": "1",
-            "COLUMNS": "100",
-            "PYTHONPATH": str(REPO / "src"),
-            "ACMAP_CACHE_DIR": _CACHE,
-            "ACMAP_CACHE_KEY": _CACHE + ".key",
-            "PYTHON": sys.executable,
-            "RUNS": str(RUNS),
-            "ERRORS": str(errors),
-        }
-    )
+    env = acmap_env({"PYTHON": sys.executable, "RUNS": str(RUNS), "ERRORS": str(errors)})
     done = subprocess.run(
         ["bash", "-c", PIPELINE, "pipes", *args],
         cwd=cwd,

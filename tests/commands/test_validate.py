@@ -6,7 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.helpers import FIXTURES, REPO, can_test_permissions, run_acmap, write_map_file
+from tests.helpers import (
+    FINDING_KEYS,
+    FIXTURES,
+    REPO,
+    can_test_permissions,
+    run_acmap,
+    write_map_file,
+)
 from tests.snapshots import assert_snapshot
 
 GOOD = "acmap: 1\naccount: {id: acme, name: Acme}\n"
@@ -65,17 +72,7 @@ def test_json_output_is_spec_shaped_and_sorted(tmp_path: Path) -> None:
     assert document["version"] == 1
     assert [f["file"] for f in document["findings"]] == ["maps/a.yaml", "maps/b.yaml"]
     first = document["findings"][0]
-    assert set(first) == {
-        "file",
-        "line",
-        "col",
-        "account",
-        "code",
-        "name",
-        "severity",
-        "message",
-        "subject",
-    }
+    assert set(first) == FINDING_KEYS
     assert (first["code"], first["name"], first["severity"], first["account"]) == (
         "E005",
         "invalid-value",

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from acmap.findings import Finding
 from acmap.load import load_text
 from acmap.report.findings import frame
-from acmap.report.terminal import visible
-from tests.helpers import run_acmap, write_map_file
+from acmap.report.layout import visible
+from tests.helpers import FINDING_KEYS, run_acmap, write_map_file
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
 MAP = "acmap: 1\naccount:\n  id: acme\n  name: Acme\n"
@@ -129,17 +129,7 @@ def test_json_and_github_output_are_unchanged(tmp_path: Path) -> None:
     github = run_acmap("validate", "-f", "github", "--no-cache", cwd=tmp_path).out.splitlines()
 
     (finding,) = data["findings"]
-    assert set(finding) == {
-        "file",
-        "line",
-        "col",
-        "account",
-        "code",
-        "name",
-        "severity",
-        "message",
-        "subject",
-    }
+    assert set(finding) == FINDING_KEYS
     assert (finding["line"], finding["col"], finding["code"]) == (5, 3, "E001")
     assert len(github) == 2 and github[0].startswith("::error file=maps/acme.yaml,line=5,col=3")
     assert "tier key" not in "\n".join(github)  # the message, never the frame

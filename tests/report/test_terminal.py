@@ -1,4 +1,5 @@
-"""report/terminal.py: the one colour decision, the width, and the wrapping every reporter uses."""
+"""report/terminal.py and report/layout.py: the one colour decision, the width, and the
+measuring and wrapping every reporter uses."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acmap.report.terminal import Lines, hanging, indented, use_colour, width
+from acmap.report.layout import indented
+from acmap.report.terminal import Lines, hanging, use_colour, width
 
 
 @pytest.fixture
@@ -145,7 +147,7 @@ def test_wide_characters_wrap_by_columns(words: list[str], total: int, indent: i
     cut: each line is whole words; measured as rich measures a terminal's columns."""
     from rich.cells import cell_len
 
-    from acmap.report.terminal import cells, wrap
+    from acmap.report.layout import cells, wrap
 
     text = " ".join(words)
     for line in indented(text, total, indent):
@@ -156,3 +158,20 @@ def test_wide_characters_wrap_by_columns(words: list[str], total: int, indent: i
     for line in out.lines:
         assert cell_len("".join(t for t, _ in line)) <= total
     assert all(cells(w) == cell_len(w) for w in words)
+
+
+def test_the_characters_measured_by_len_each_take_one_column() -> None:
+    """layout.ONE_CELL, the fast path of cells and wrap, holds no wide character and no
+    combining mark (as unicodedata, and so cells' slow path, sees them)."""
+    import re
+    import sys
+
+    from acmap.report.layout import ONE_CELL, _char_cells
+
+    one = re.compile(f"[{ONE_CELL}]")
+    from acmap.report.layout import cells as cells_of
+
+    found = [c for c in map(chr, range(sys.maxunicode + 1)) if one.match(c) and _char_cells(c) != 1]
+    assert found == []
+    assert cells_of("Ивана Łukasz Müller — “x” …") == len("Ивана Łukasz Müller — “x” …")
+    assert cells_of("王小明") == 6 and cells_of("e\u0301") == 1  # wide; a combining accent

@@ -3,20 +3,13 @@ pseudo-terminal (its window size, no COLUMNS) and piped (COLUMNS); words are not
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
 import re
-import struct
-import subprocess
-import sys
-import termios
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
-from tests.helpers import _CACHE, EXAMPLE_MAPS, REPO, run_acmap
+from tests.helpers import EXAMPLE_MAPS, REPO, in_pty, lumen_project, run_acmap
 
 TODAY = ("--today", "2026-11-22")
 WIDTHS = (60, 80, 120)
@@ -31,39 +24,7 @@ EXAMPLES = [
 ]
 
 LONG = "Extraordinarily Long Name With Many Words"
-HOSTILE = "\x1b[31mEVIL \x1b]0;pwned\x07"
-
-
-def in_pty(args: tuple[str, ...], cwd: Path, columns: int, env: dict[str, str]) -> str:
-    """acmap on a real pseudo-terminal `columns` wide (no COLUMNS: acmap asks the terminal)."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
-    full_env.update(
-        {"PYTHONPATH": str(REPO / "src"), "ACMAP_CACHE_DIR": _CACHE, "TERM": "xterm-256color"}
-    )
-    full_env.update(env)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "acmap", *args],
-        cwd=cwd,
-        env=full_env,
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the other side closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+HOSTILE = r"\e[31mEVIL \e]0;pwned\a"  # YAML escapes: ESC colour, window title
 
 
 def too_wide(text: str, columns: int) -> list[str]:
@@ -82,15 +43,14 @@ def test_example_maps_fit_when_piped(args: tuple[str, ...], columns: int) -> Non
 @pytest.mark.parametrize("columns", (60, 120))
 @pytest.mark.parametrize("args", EXAMPLES, ids=" ".join)
 def test_example_maps_fit_a_terminal(args: tuple[str, ...], columns: int) -> None:
-    out = in_pty((*args, *TODAY), REPO, columns, {})
+    out = in_pty((*args, *TODAY), REPO, columns=columns)
     assert "\x1b[" in out  # coloured: it did see a terminal
     assert too_wide(out, columns) == []
 
 
 def _long_project(root: Path) -> Path:
     """Lumen Robotics with long, hostile names everywhere a name is shown."""
-    source = (EXAMPLE_MAPS / "lumen-robotics.yaml").read_text(encoding="utf-8")
-    for plain in (
+    names = (
         "name: Lumen Robotics",
         "name: Dana Ruiz",
         "name: Aditya Raman",
@@ -99,17 +59,8 @@ def _long_project(root: Path) -> Path:
         "name: Stratus Cloud",
         "name: Fleet telemetry analytics",
         "note: Johanna signs off nothing technical without Ravi",
-    ):
-        key, _, value = plain.partition(": ")
-        comma = "," if value.endswith(",") else ""
-        long = f"{value.rstrip(',')} {LONG} {HOSTILE} {LONG}"
-        assert plain in source, plain
-        source = source.replace(plain, f"{key}: {long!r}{comma}".replace("'", '"'), 1)
-    source = source.replace("\x1b", "\\e").replace("\x07", "\\a")
-    (root / "maps").mkdir(parents=True)
-    (root / "maps" / "lumen-robotics.yaml").write_text(source, encoding="utf-8")
-    (root / "acmap.toml").write_text('maps = "maps"\n', encoding="utf-8")
-    return root
+    )
+    return lumen_project(root, names, f"{LONG} {HOSTILE} {LONG}")
 
 
 LONG_COMMANDS = [
@@ -128,7 +79,7 @@ def test_long_hostile_names_fit(tmp_path: Path, args: tuple[str, ...]) -> None:
     assert piped.code in (0, 1), piped.err
     assert piped.out.strip()
     assert too_wide(piped.out, 60) == []
-    assert too_wide(in_pty((*args, *TODAY), root, 60, {}), 60) == []
+    assert too_wide(in_pty((*args, *TODAY), root, columns=60), 60) == []
 
 
 def test_a_narrow_list_leaves_columns_out_instead_of_cutting_words() -> None:
@@ -160,10 +111,10 @@ def test_gaps_header_wraps_on_words_with_a_hanging_indent() -> None:
 
 def test_path_is_coloured_on_a_terminal_only() -> None:
     args = ("path", "halcyon-bank", "ceo", "cio", *TODAY)
-    coloured = in_pty(args, REPO, 100, {})
+    coloured = in_pty(args, REPO, columns=100)
     assert "\x1b[" in coloured
     assert "Catherine Voss" in _ESCAPES.sub("", coloured)
-    assert "\x1b[" not in in_pty(args, REPO, 100, {"NO_COLOR": "1"})
+    assert "\x1b[" not in in_pty(args, REPO, {"NO_COLOR": "1"}, columns=100)
     piped = run_acmap(*args, env={"NO_COLOR": ""})
     assert "\x1b[" not in piped.out and "Catherine Voss" in piped.out
 
@@ -179,7 +130,7 @@ def test_the_render_safety_map_fits(tmp_path: Path) -> None:
         piped = run_acmap(*args, *TODAY, cwd=tmp_path, env={"COLUMNS": "60"})
         assert "internal error" not in piped.err
         assert too_wide(piped.out, 60) == [], args
-        assert too_wide(in_pty((*args, *TODAY), tmp_path, 60, {}), 60) == [], args
+        assert too_wide(in_pty((*args, *TODAY), tmp_path, columns=60), 60) == [], args
 
 
 CJK = " ".join(["王小明株式会社"] * 8)  # each character two columns wide
@@ -206,4 +157,4 @@ stakeholders:
         piped = run_acmap(*args, *TODAY, cwd=tmp_path, env={"COLUMNS": "60"})
         assert "王小明" in piped.out, args
         assert too_wide(piped.out, 60) == [], args
-        assert too_wide(in_pty((*args, *TODAY), tmp_path, 60, {}), 60) == [], args
+        assert too_wide(in_pty((*args, *TODAY), tmp_path, columns=60), 60) == [], args

@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    TABLE_FORMATS,
     PathsArgument,
+    TableFormatOption,
     TodayOption,
     check_choice,
-    choices,
     complete_tier,
     exit_if_unreadable,
     fail,
@@ -19,7 +20,7 @@ from acmap.commands.options import (
     today_for,
 )
 
-FORMATS = ("text", "json", "csv")
+FORMATS = TABLE_FORMATS  # as --format (TableFormatOption) offers them
 
 
 def list_accounts(
@@ -47,16 +48,7 @@ def list_accounts(
             autocompletion=complete_tier,
         ),
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json or csv.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: TableFormatOption = None,
     today: TodayOption = None,
 ) -> None:
     """The portfolio table: tier, owner, people, engaged, status, score, gaps, last review."""

@@ -15,7 +15,7 @@ import typer
 from acmap.analysis.policy import load_settings
 from acmap.findings import SEVERITIES
 from acmap.model import TIERS
-from acmap.report.terminal import visible
+from acmap.report.layout import visible
 from acmap.settings import ConfigError, Settings
 
 if TYPE_CHECKING:
@@ -82,6 +82,17 @@ PathsArgument = Annotated[
         help="Map files, folders or account ids (default: the maps folder).",
         show_default=False,
         autocompletion=account_ids,
+    ),
+]
+TABLE_FORMATS = ("text", "json", "csv")  # a table of rows: list, partners
+TableFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json or csv.",
+        show_default=False,
+        autocompletion=choices(*TABLE_FORMATS),
     ),
 ]
 AccountArgument = Annotated[

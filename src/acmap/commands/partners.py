@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    TABLE_FORMATS,
     PathsArgument,
+    TableFormatOption,
     TodayOption,
-    choices,
     exit_if_unreadable,
     fail,
     pick_format,
@@ -19,7 +20,7 @@ from acmap.commands.options import (
     today_for,
 )
 
-FORMATS = ("text", "json", "csv")
+FORMATS = TABLE_FORMATS  # as --format (TableFormatOption) offers them
 
 
 def partners(
@@ -28,16 +29,7 @@ def partners(
         str | None,
         typer.Option("--partner", help="Only this partner id.", show_default=False),
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json or csv.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: TableFormatOption = None,
     today: TodayOption = None,
 ) -> None:
     """Partner overlap: which partner is present at which account, whom they know there, the key

@@ -33,6 +33,7 @@ from acmap.render.mermaid_chart import (
     unit_css,
 )
 from acmap.render.mermaid_text import label_text
+from acmap.render.orgtree import OrgTree, org_tree
 
 NAME_WIDTH = 40
 TITLE_WIDTH = 60
@@ -60,12 +61,13 @@ def build_mermaid(
     chart = Flowchart(lines=["flowchart " + ("LR" if options.view == "influence" else "TB")])
 
     chart.open("acct", _title(account_map, options), ACCOUNT_CSS)
-    people = {p.id: _person_label(p, account_map, options) for p in drawing.people}
+    labels = {p.id: _person_label(p, account_map, options) for p in drawing.people}
+    nodes = _Nodes(chart, ids, labels, options, marks)
     if options.view == "influence":
         for person in drawing.people:
-            _person(chart, person, ids, people, options, marks)
+            nodes.person(person)
     else:
-        _units(chart, account_map, drawing, ids, people, options, marks)
+        _units(nodes, org_tree(account_map, drawing.people))
     chart.close()
     if drawing.partners:
         chart.open("partners", "PARTNERS", PARTNERS_CSS)
@@ -126,73 +128,58 @@ def _partner_label(partner: Partner) -> str:
     return f"{label_text(kind)}{BR}<b>{label_text(name)}</b>"
 
 
-def _person(
-    chart: Flowchart,
-    person: Stakeholder,
-    ids: dict[str, str],
-    labels: dict[str, str],
-    options: RenderOptions,
-    marks: Marks,
-) -> None:
-    """One node, with its classes: stance, then how it is drawn (faded, placeholder, focus,
-    influence), then its mark."""
-    classes = [person.stance if person.stance in style.STANCES else "unknown"]
-    contact = contact_state(person, options.today, options.engaged_days, options.stale_days)
-    if contact.state == LEFT:
-        classes.append("gone")
-    elif not contact.in_touch:
-        classes.append("faded")
-    if not person.identified:
-        classes.append("placeholder")
-    if person.influence in style.INFLUENCE_PEN:
-        classes.append(f"influence_{person.influence}")
-    if options.focus == person.id:
-        classes.append("focus")
-    if mark := marks.people.get(person.id):
-        classes.append("acmap-" + mark)
-    chart.node(ids[person.id], labels[person.id], *classes)
+@dataclass(frozen=True, slots=True)
+class _Nodes:
+    """What drawing a person takes: the chart, the generated ids, the encoded labels, the
+    options (contact state, focus) and the marks."""
+
+    chart: Flowchart
+    ids: dict[str, str]
+    labels: dict[str, str]
+    options: RenderOptions
+    marks: Marks
+
+    def person(self, person: Stakeholder) -> None:
+        """One node, with its classes: stance, then how it is drawn (faded, placeholder,
+        focus, influence), then its mark."""
+        options = self.options
+        classes = [person.stance if person.stance in style.STANCES else "unknown"]
+        contact = contact_state(person, options.today, options.engaged_days, options.stale_days)
+        if contact.state == LEFT:
+            classes.append("gone")
+        elif not contact.in_touch:
+            classes.append("faded")
+        if not person.identified:
+            classes.append("placeholder")
+        if person.influence in style.INFLUENCE_PEN:
+            classes.append(f"influence_{person.influence}")
+        if options.focus == person.id:
+            classes.append("focus")
+        if mark := self.marks.people.get(person.id):
+            classes.append("acmap-" + mark)
+        self.chart.node(self.ids[person.id], self.labels[person.id], *classes)
 
 
-def _units(
-    chart: Flowchart,
-    account_map: AccountMap,
-    drawing: Drawing,
-    ids: dict[str, str],
-    labels: dict[str, str],
-    options: RenderOptions,
-    marks: Marks,
-) -> None:
-    """Units as nested subgraphs (only those with someone shown in or below them)."""
-    units = account_map.units_by_id()
-    children: dict[str | None, list[Unit]] = {}
-    for unit in account_map.units:
-        children.setdefault(unit.parent if unit.parent in units else None, []).append(unit)
-    members: dict[str | None, list[Stakeholder]] = {}
-    for person in drawing.people:
-        members.setdefault(person.unit if person.unit in units else None, []).append(person)
-    occupied: set[str] = set()
-    for start in members:
-        unit_id = start
-        while unit_id is not None and unit_id not in occupied:
-            occupied.add(unit_id)
-            unit_id = units[unit_id].parent if units[unit_id].parent in units else None
-    counter = iter(range(1, len(units) + 1))
-    visited: set[str] = set()
+def _units(nodes: _Nodes, tree: OrgTree) -> None:
+    """Units as nested subgraphs (only those with someone shown in or below them), as dot.py
+    nests its clusters."""
+    counter = iter(range(1, len(tree.units) + 1))
+    visited: set[str] = set()  # a parent cycle is E008; never loop on one
 
     def draw(unit: Unit, depth: int) -> None:
         visited.add(unit.id)
-        chart.open(f"u{next(counter)}", unit.name or unit.id, unit_css(depth))
-        for person in members.get(unit.id, []):
-            _person(chart, person, ids, labels, options, marks)
-        for child in children.get(unit.id, []):
-            if child.id in occupied and child.id not in visited:
+        nodes.chart.open(f"u{next(counter)}", unit.name or unit.id, unit_css(depth))
+        for person in tree.members.get(unit.id, []):
+            nodes.person(person)
+        for child in tree.occupied_children(unit.id):
+            if child.id not in visited:
                 draw(child, depth + 1)
-        chart.close()
+        nodes.chart.close()
 
-    for person in members.get(None, []):
-        _person(chart, person, ids, labels, options, marks)
-    for unit in children.get(None, []):
-        if unit.id in occupied and unit.id not in visited:
+    for person in tree.members.get(None, []):
+        nodes.person(person)
+    for unit in tree.occupied_children(None):
+        if unit.id not in visited:
             draw(unit, 0)
 
 

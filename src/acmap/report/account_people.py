@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from acmap.contact import ENGAGED, GONE_DARK, NEVER_CONTACTED, ContactState
-from acmap.report.terminal import STANCE_STYLE, hanging, joined, visible
+from acmap.report.layout import visible
+from acmap.report.terminal import STANCE_STYLE, hanging, joined
 from acmap.words import role_label
 
 if TYPE_CHECKING:

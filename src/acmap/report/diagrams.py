@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from acmap.report.terminal import visible
+from acmap.report.layout import visible
 
 if TYPE_CHECKING:
     from acmap.findings import Finding

@@ -11,11 +11,11 @@ with a line is followed by a code frame, as ruff and rustc show them:
 from __future__ import annotations
 
 import sys
-import unicodedata
 from typing import TYPE_CHECKING, TextIO
 
 from acmap.findings import Finding, count_by_severity
-from acmap.report.terminal import SEVERITY_STYLE, Lines, Segment, use_colour, visible, width
+from acmap.report.layout import Segment, cells, visible
+from acmap.report.terminal import SEVERITY_STYLE, Lines, use_colour, width
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -58,10 +58,10 @@ def frame(f: Finding, columns: int) -> list[list[Segment]]:
     if start == 1 and len(text) <= room and text.isascii() and text.isprintable():
         shown, offset, under = text, caret, 1  # most lines: nothing to escape, expand or cut
     else:
-        cells = _cells(text, first=start > 1)
+        shown_cells = _shown_as(text, first=start > 1)
         at = caret + (1 if start > 1 else 0)  # past the "…" of a line cut at its start
-        shown, offset = _window(cells, at, room)
-        under = _width(cells[at]) if at < len(cells) else 1
+        shown, offset = _window(shown_cells, at, room)
+        under = cells(shown_cells[at]) if at < len(shown_cells) else 1
     empty: list[Segment] = [(gutter, "dim")]
     line: list[Segment] = [(number + " |", "dim"), (" " + shown, "")]
     carets = "^" * max(under, 1)  # as wide as what it points at (a tab, an escape)
@@ -73,49 +73,40 @@ def frame(f: Finding, columns: int) -> list[list[Segment]]:
     return [empty, line, marker]
 
 
-def _cells(text: str, first: bool) -> list[str]:
+def _shown_as(text: str, first: bool) -> list[str]:
     """What each character of the line shows as: tabs as spaces to the next stop, control
     characters escaped (`\\x1b`), wide characters kept (they count double below)."""
-    cells = ["…"] if first else []
+    parts = ["…"] if first else []
     column = 0
     for char in text:
         shown = " " * (TAB_STOP - column % TAB_STOP) if char == "\t" else visible(char)
-        cells.append(shown)
-        column += _width(shown)
-    return cells
+        parts.append(shown)
+        column += cells(shown)
+    return parts
 
 
-def _width(shown: str) -> int:
-    total = 0
-    for char in shown:
-        if unicodedata.combining(char):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
-
-
-def _window(cells: list[str], caret: int, room: int) -> tuple[str, int]:
+def _window(parts: list[str], caret: int, room: int) -> tuple[str, int]:
     """The cells that fit in `room` columns with the caret's cell among them, "…" where the
     line is cut; and the caret's offset in columns."""
-    widths = [_width(cell) for cell in cells]
+    widths = [cells(cell) for cell in parts]
     if sum(widths) <= room:
-        return "".join(cells), sum(widths[:caret])
+        return "".join(parts), sum(widths[:caret])
     low = caret
-    used = widths[caret] if caret < len(cells) else 1
+    used = widths[caret] if caret < len(parts) else 1
     # Show some of the line before the caret (up to half the room), then fill after it.
     while low > 0 and used + widths[low - 1] <= room // 2:
         low -= 1
         used += widths[low]
     high = caret + 1
-    while high < len(cells) and used + widths[high] <= room - 2:  # room for two "…"
+    while high < len(parts) and used + widths[high] <= room - 2:  # room for two "…"
         used += widths[high]
         high += 1
     while low > 0 and used + widths[low - 1] <= room - 2:
         low -= 1
         used += widths[low]
-    head = ["…"] if low > 0 and cells[low] != "…" else []
-    tail = ["…"] if high < len(cells) else []
-    shown = "".join(head + cells[low:high] + tail)
+    head = ["…"] if low > 0 and parts[low] != "…" else []
+    tail = ["…"] if high < len(parts) else []
+    shown = "".join(head + parts[low:high] + tail)
     return shown, len(head) + sum(widths[low:caret])
 
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from acmap.findings import Finding, count_by_severity
 from acmap.report.findings import finding_segments, tally
-from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, Lines, Segment, width
+from acmap.report.layout import Segment
+from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, Lines, width
 from acmap.words import plural
 
 if TYPE_CHECKING:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from acmap.report.terminal import emit, indented, width
+from acmap.report.layout import indented
+from acmap.report.terminal import emit, width
 from acmap.words import plural, role_label
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from typing import Any
 from acmap.analysis.paths import PathResult
 from acmap.graph import Path
 from acmap.report.json import write_json
-from acmap.report.terminal import STANCE_STYLE, Lines, Segment, width
+from acmap.report.layout import Segment
+from acmap.report.terminal import STANCE_STYLE, Lines, width
 from acmap.words import plural
 
 JSON_VERSION = 1

@@ -6,7 +6,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from acmap.report.findings import finding_line, finding_segments
-from acmap.report.terminal import STATUS_STYLE, Lines, Segment, cells, fit_cells, fit_width, pad
+from acmap.report.layout import Segment, cells, fit_cells, pad
+from acmap.report.terminal import STATUS_STYLE, Lines, fit_width
 from acmap.words import plural
 
 if TYPE_CHECKING:

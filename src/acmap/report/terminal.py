@@ -1,12 +1,15 @@
-"""The terminal, for every text reporter: its width, whether to colour, word wrapping, and output
-built as styled segments (rich on a terminal, plain text when piped; NO_COLOR honoured)."""
+"""The terminal, for every text reporter: its width, whether to colour, and output built as
+styled segments (rich on a terminal, plain text when piped; NO_COLOR honoured). What text
+shows as and how it is measured and wrapped is layout.py's."""
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import TYPE_CHECKING, TextIO
+
+from acmap.report.layout import Segment, cells, fill, hanging_rows, wrap
+from acmap.report.layout import visible as visible  # where commands look for it
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,29 +36,6 @@ def use_colour(stream: object = None) -> bool:
         return True
     isatty = getattr(stream or sys.stdout, "isatty", None)
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
-
-
-# C0 controls but for the layout of newline and tab, DEL and the C1 controls (U+0080-U+009F;
-# U+009B is a one-character CSI to some terminals).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
-
-
-def visible(text: str) -> str:
-    """`text` with its control characters made visible: ESC becomes the four characters
-    `\\x1b`, BEL `\\x07`, CR `\\x0d`, DEL `\\x7f`, U+009B `\\x9b`; newline and tab are kept (layout).
-
-    Every text report passes map text through this on its way to the terminal or a CI log (the
-    Lines, wrap and hanging helpers, finding lines, plain reports), so a map cannot colour,
-    retitle, clear or rewrite a terminal: the only escape sequences acmap writes are its own
-    colours. It is idempotent and returns `text` itself when there is nothing to escape.
-    """
-    if _CONTROL.search(text) is None:
-        return text
-    return _CONTROL.sub(_escaped, text)
 
 
 def data(text: str, stream: TextIO | None = None) -> str:
@@ -126,90 +106,6 @@ def console_width() -> int:
     return 80
 
 
-Segment = tuple[str, str]  # (text, rich style or "")
-
-# Characters a terminal shows two columns wide: East Asian wide and fullwidth forms, emoji.
-# Looked for with one regex search, so text without them (nearly all) is measured by len().
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
-)
-
-
-def cells(text: str) -> int:
-    """The columns `text` takes on a terminal: two for each wide character."""
-    if _WIDE.search(text) is None:
-        return len(text)
-    return len(text) + len(_WIDE.findall(text))
-
-
-def fit_cells(text: str, room: int) -> str:
-    """`text` cut to `room` columns, an ellipsis saying so; `text` itself when it fits."""
-    if cells(text) <= room:
-        return text
-    kept, used = [], 1  # the ellipsis
-    for char in text:
-        used += cells(char)
-        if used > room:
-            break
-        kept.append(char)
-    return "".join(kept) + "…"
-
-
-def pad(text: str, room: int, right: bool = False) -> str:
-    """`text` padded with spaces to `room` columns (on the left when `right`)."""
-    spaces = " " * max(0, room - cells(text))
-    return spaces + text if right else text + spaces
-
-
-def wrap(text: str, first: int, width: int) -> list[str]:
-    """Greedy word wrap: `first` columns on the first line, `width` on the others.
-
-    textwrap does the same with far more work; a portfolio report wraps tens of thousands of
-    messages, so this one only looks for spaces. A word longer than the line is never broken.
-    """
-    text = visible(text)
-    if _WIDE.search(text) is not None:
-        return _wrap_wide(text, first if first > 1 else 1, width)
-    lines = []
-    room = first if first > 1 else 1
-    while len(text) > room:
-        cut = text.rfind(" ", 0, room + 1)
-        if cut <= 0:
-            cut = text.find(" ", room)
-            if cut < 0:
-                break
-        lines.append(text[:cut].rstrip())
-        text = text[cut + 1 :].lstrip(" ")
-        room = width
-    lines.append(text)
-    return lines
-
-
-def _wrap_wide(text: str, room: int, width: int) -> list[str]:
-    """wrap() for text holding wide characters: the same greedy wrap, measured in columns."""
-    lines: list[str] = []
-    line, used = "", 0
-    for word in text.split(" "):
-        size = cells(word)
-        if line and used + 1 + size > room:
-            lines.append(line.rstrip())
-            line, used, room = word, size, width
-        elif line or word:
-            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
-    lines.append(line)
-    return lines
-
-
-def indented(text: str, total: int, indent: int, hang: int = 2) -> list[str]:
-    """`text` wrapped to `total` columns, `indent` spaces before the first line and `hang` more
-    before the others."""
-    room = total - indent
-    lines = wrap(text, room, room - hang)
-    return [" " * indent + lines[0], *(" " * (indent + hang) + line for line in lines[1:])]
-
-
 class Lines:
     """Output built as styled segments: printed through rich on a terminal, as plain text else."""
 
@@ -246,7 +142,7 @@ class Lines:
         """Styled words joined by single spaces and wrapped to `total` columns on word
         boundaries, as `hanging` wraps them: the first line starts at column `first`, the
         others at `indent`. Without rich, so plain output stays fast and rich-free."""
-        for text, spans, _ in _hanging_rows(segments, total, indent, first):
+        for text, spans in hanging_rows(segments, total, indent, first):
             line: list[Segment] = []
             at = 0
             for start, end, style in spans:
@@ -257,6 +153,10 @@ class Lines:
             if at < len(text) or not line:
                 line.append((text[at:], ""))
             self.lines.append(line)
+
+    def filled(self, segments: list[Segment], total: int, indent: int, hang: int = 2) -> None:
+        """Whole styled sentences wrapped to `total` columns, long words cut (layout.fill)."""
+        self.lines.extend(fill(segments, total, indent, hang))
 
     def write(self) -> None:
         """Print the lines gathered so far and forget them (so a portfolio streams out)."""
@@ -304,103 +204,14 @@ def hanging(segments: list[tuple[str, str]], width: int, indent: int, first: int
     """Styled words wrapped to `width`, continuation lines indented by `indent` columns (the
     first line starts at column `first`, at most `indent`); the words made `visible`.
 
-    Words are what lies between single spaces (so runs of spaces are kept); a line breaks
-    before the first word that would end past `width`, once the line holds more than its
-    indent, and loses its trailing whitespace. Wrapped here rather than by rich so that lines
-    carry no trailing padding; found by index (str.find/rfind and a regex search per line),
-    one Text per line, so the time is linear in the text and small per line (word-by-word
-    rich Text appends and rich's re-wrapping were quadratic: a 4 MB name took minutes).
+    The lines are layout.hanging_rows's, wrapped there rather than by rich so that they carry
+    no trailing padding; one Text per line, so the time is linear in the text and small per
+    line (word-by-word rich Text appends and rich's re-wrapping were quadratic: a 4 MB name
+    took minutes).
     """
-    return _wrapped(_hanging_rows(segments, width, indent, first))
+    rows = hanging_rows(segments, width, indent, first)
+    return _wrapped([(text, spans, None) for text, spans in rows])
 
-
-def _hanging_rows(
-    segments: list[tuple[str, str]], width: int, indent: int, first: int = 0
-) -> list[Row]:
-    """The lines `hanging` makes, as rows (text, spans, None): no rich needed."""
-    texts = [visible(words) for words, _ in segments]
-    whole = " ".join(texts)
-    ranges = []  # (start, end, style) of each styled segment in `whole`
-    offset = 0
-    for words, (_, style) in zip(texts, segments, strict=True):
-        if style:
-            ranges.append((offset, offset + len(words), style))
-        offset += len(words) + 1
-    rows: list[Row] = []
-    at = 0  # the first range that may reach the current line
-    for number, (start, end) in enumerate(_line_ends(whole, width, indent, first)):
-        content = whole[start:end]
-        if end != len(whole):
-            content = content.rstrip()
-        if number == 0 and not content.strip(" ") and end != len(whole):
-            rows.append(("", [], None))  # the line held only spaces: Text.rstrip took them all
-            continue
-        pad = first if number == 0 else indent
-        stop = start + len(content)
-        while at < len(ranges) and ranges[at][1] <= start:
-            at += 1
-        spans: list[tuple[int, int, str]] = []
-        for low, high, style in ranges[at:]:
-            if low >= stop:
-                break
-            spans.append((max(low, start) - start + pad, min(high, stop) - start + pad, style))
-        rows.append((" " * pad + content, spans, None))
-    return rows
-
-
-_WORD = re.compile("[^ ]")
-
-
-def _line_ends(text: str, width: int, indent: int, first: int) -> list[tuple[int, int]]:
-    """(start, end) in `text` of each line hanging makes (before its trailing whitespace is
-    stripped): a break goes before the first non-empty word ending past the room, once the
-    line holds more than its indent columns."""
-    if _WIDE.search(text) is not None:
-        return _line_ends_wide(text, width, indent, first)
-    found = []
-    start, column, size = 0, first, len(text)
-    while True:
-        limit = start + width - column  # a word ending past this index does not fit
-        if limit >= size:
-            break
-        if text[limit] == " ":
-            word = _WORD.search(text, limit)
-            if word is None:
-                break
-            at = word.start()
-        else:
-            at = max(start, text.rfind(" ", start, limit) + 1)
-        while at == start or column + at - 1 - start <= indent:  # the word stays on this line
-            gap = text.find(" ", at)
-            word = _WORD.search(text, gap) if gap >= 0 else None
-            if word is None:
-                break
-            at = word.start()
-        else:
-            found.append((start, at - 1))
-            start, column = at, indent
-            continue
-        break
-    found.append((start, size))
-    return found
-
-
-def _line_ends_wide(text: str, width: int, indent: int, first: int) -> list[tuple[int, int]]:
-    """_line_ends for text holding wide characters: word by word, measured in columns."""
-    found = []
-    start, used, holds_word = 0, first, False
-    at = 0  # where the last word ended
-    for word in _WORDS.finditer(text):
-        ends = used + (word.start() - at) + cells(word.group())
-        if ends > width and holds_word and used > indent:
-            found.append((start, word.start() - 1))
-            start, ends = word.start(), indent + cells(word.group())
-        used, at, holds_word = ends, word.end(), True
-    found.append((start, len(text)))
-    return found
-
-
-_WORDS = re.compile("[^ ]+")
 
 Row = tuple[str, list[tuple[int, int, str]], "Text | None"]  # a line: text, spans, its Text
 
