@@ -1,4 +1,4 @@
-"""load/syntax.py: a YAML syntax error named at the mistake's own line, with a fix.
+"""load/syntax/: a YAML syntax error named at the mistake's own line, with a fix.
 
 The corpus (tests/fixtures/mistakes, test_mistakes.py) holds whole maps; these are the small
 stories behind it, and the properties: whatever the text, an explanation never raises and
