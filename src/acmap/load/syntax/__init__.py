@@ -39,7 +39,8 @@ def _explain(text: str, error: Any) -> Explained:
         and getattr(error, "context_mark", None) is None
     ):
         return _reader_error(text, error)
-    return recognise(Failure(text, error)) or _fallback(text, error)
+    found = recognise(Failure(text, error))
+    return found[1] if found is not None else _fallback(text, error)
 
 
 def _fallback(text: str, error: Any) -> Explained:

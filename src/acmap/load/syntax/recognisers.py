@@ -97,11 +97,11 @@ RECOGNISERS: tuple[Recogniser, ...] = (
 )
 
 
-def recognise(e: Failure) -> Explained | None:
-    """The first recogniser's explanation, or None when none knows this error."""
+def recognise(e: Failure) -> tuple[Recogniser, Explained] | None:
+    """The first recogniser that knows this error, and its explanation; None when none does."""
     for recogniser in RECOGNISERS:
         if recogniser.words is None or e.problem.startswith(recogniser.words):
             explained = recogniser.explain(e)
             if explained is not None:
-                return explained
+                return recogniser, explained
     return None
