@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import hmac
 import json
@@ -223,3 +224,51 @@ def test_a_file_name_that_is_not_utf8_is_validated_and_shown(tmp_path: Path) -> 
         assert code == 1, out
         assert "maps/caf\\xe9.yaml" in out and "E005" in out
         assert "2 files" in out
+
+
+SRC = Path(__file__).parent.parent / "src" / "acmap"
+
+
+def imported_files(module: Path) -> set[str]:
+    """The files under src/acmap that `module` imports (anywhere in it), relative to acmap/."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            # `from acmap.format import codes` imports the module codes, not format/__init__.
+            names = [f"{node.module}.{alias.name}" for alias in node.names]
+            names = [n if _source(n) else node.module for n in names]
+        else:
+            continue
+        found |= {source for name in names if (source := _source(name))}
+    return found
+
+
+def _source(name: str) -> str | None:
+    if not name.startswith("acmap."):
+        return None
+    path = SRC.joinpath(*name.split(".")[1:])
+    if (path / "__init__.py").is_file():
+        return (path / "__init__.py").relative_to(SRC).as_posix()
+    if path.with_suffix(".py").is_file():
+        return path.with_suffix(".py").relative_to(SRC).as_posix()
+    return None
+
+
+def test_every_module_validation_runs_is_in_the_fingerprint() -> None:
+    # A new loader file left out of the list would keep serving results from before it changed.
+    from acmap.load.cache import _LOADER_MODULES
+
+    loader = sorted((SRC / "load").rglob("*.py"))
+    wanted = {path.relative_to(SRC).as_posix() for path in loader}
+    for path in loader:
+        wanted |= {
+            name
+            for name in imported_files(path)
+            if name.startswith("format/") or name == "words.py"
+        }
+    assert "load/syntax/recognisers.py" in wanted and "format/codes.py" in wanted
+    assert sorted(wanted - set(_LOADER_MODULES)) == []
+    # And nothing listed is gone (a missing file only ever fingerprints as "?").
+    assert [name for name in _LOADER_MODULES if not (SRC / name).is_file()] == []

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from acmap.format import fields as fmt
 from acmap.load import load_file
-from acmap.load.build import enum_value, list_example
+from acmap.load.suggest import enum_value, list_example
 from acmap.model import ROLES
 from acmap.words import IdHints
 from tests.helpers import FIXTURES, codes_at, load_yaml

@@ -1,4 +1,4 @@
-"""load/syntax.py: a YAML syntax error named at the mistake's own line, with a fix.
+"""load/syntax/: a YAML syntax error named at the mistake's own line, with a fix.
 
 The corpus (tests/fixtures/mistakes, test_mistakes.py) holds whole maps; these are the small
 stories behind it, and the properties: whatever the text, an explanation never raises and
@@ -191,3 +191,57 @@ def test_explain_itself_never_raises(text: str) -> None:
     except YAMLError as exc:
         line, col, message = explain(text, exc)
         assert 1 <= line <= len(LINE_BREAK.split(text)) and col >= 1 and message
+
+
+# One story per entry of the recognisers table (load/syntax/recognisers.py), yamllint-style:
+# the mistake and the recogniser that must answer it, with none before it in the table.
+STORIES = [
+    ("tab", MAP + "\ttier: key\n"),
+    ("more-documents", MAP + "---\nacmap: 1\n"),
+    ("quote-run-on", MAP + '  tier: "key\n  owner: dana\n  industry: "Logistics"\n'),
+    ("missing-colon", MAP + "  tier key\n  owner: dana\n"),
+    ("unclosed-flow", MAP + "  goals: [Grow\n"),
+    ("unclosed-quote", MAP + '  tier: "key\n  owner: dana\n'),
+    ("not-an-item", MAP + "units:\n  - id: a\n  id: b\n"),
+    ("not-a-key", MAP + "  goals: []\n    - Grow\n"),
+    ("colon-in-value", MAP + "  industry: Tip: golf\n"),
+    ("item-after-key", MAP + "  goals: - Grow\n"),
+    ("cannot-start", MAP + "  owner: @dana\n"),
+    ("document-end", MAP + "...\naccount: {}\n"),
+    ("no-value", MAP + "  goals: [, a]\n"),
+    ("undefined-alias", MAP + "  owner: *dana\n"),
+    ("unknown-escape", MAP + '  industry: "C:\\dir"\n'),
+    ("anchor", MAP + "  goals: [a, *, b]\n"),
+]
+
+
+def answering(text: str) -> tuple[str, tuple[int, int, str]]:
+    """The recogniser that explains `text`'s syntax error, and what it says."""
+    from acmap.load.syntax.marks import Failure
+    from acmap.load.syntax.recognisers import recognise
+
+    loader = NodeLoader(text)
+    try:
+        loader.get_single_node()
+    except YAMLError as error:
+        found = recognise(Failure(text, error))
+        assert found is not None, "no recogniser knows this error"
+        return found[0].name, found[1]
+    finally:
+        loader.dispose()
+    raise AssertionError("the text parsed")
+
+
+@pytest.mark.parametrize(("name", "text"), STORIES, ids=[name for name, _ in STORIES])
+def test_each_recogniser_answers_its_own_mistake(name: str, text: str) -> None:
+    answered, explained = answering(text)
+    assert answered == name, explained
+    assert e001(text) == explained  # and it is what the loader reports
+
+
+def test_every_recogniser_has_a_story_and_its_own_name() -> None:
+    from acmap.load.syntax.recognisers import RECOGNISERS
+
+    names = [recogniser.name for recogniser in RECOGNISERS]
+    assert len(set(names)) == len(names)
+    assert [name for name, _ in STORIES] == names  # in the table's order

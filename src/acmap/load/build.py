@@ -6,7 +6,6 @@ acmap build an object. It runs once per value: keep per-value work out of it.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,17 +15,20 @@ from typing import TYPE_CHECKING, Any
 from acmap.findings import Finding
 from acmap.format import codes
 from acmap.format import fields as fmt
+from acmap.load.describe import KIND_WORDS, describe, lead, missing
+from acmap.load.merged import Merged, split_merged
+from acmap.load.numbers import out_of_range, parse_number
+from acmap.load.suggest import enum_value, id_example, list_fix
 from acmap.load.yamlnodes import (
     SHORT_NAMES,
     MappingNode,
     ScalarNode,
     SequenceNode,
     is_mapping,
-    is_sequence,
     tag_name,
 )
 from acmap.model import AccountMap, Pos
-from acmap.words import closest, did_you_mean
+from acmap.words import did_you_mean
 
 if TYPE_CHECKING:
     from acmap.load.checks import NotAnId
@@ -36,19 +38,9 @@ _NULL = "null"
 _STR = "str"
 _INT = "int"
 _FLOAT = "float"
-_BOOL = "bool"
 _TIMESTAMP = "timestamp"
 _SLUG = re.compile(fmt.SLUG_PATTERN)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SLUGGISH = re.compile(r"[^a-z0-9_-]+")  # what an id may not hold: becomes one '-'
-_TYPE_WORDS = {
-    _NULL: "nothing (an empty value)",
-    _STR: "text",
-    _INT: "a whole number",
-    _FLOAT: "a number",
-    _BOOL: "true/false",
-    _TIMESTAMP: "a date",
-}
 
 
 @dataclass(slots=True)
@@ -80,62 +72,6 @@ def pos_of(node: Any) -> Pos:
     mark = node.start_mark
     # tuple.__new__ skips NamedTuple's Python-level constructor: this runs once per value.
     return _new_tuple(Pos, (mark.line + 1, mark.column + 1))
-
-
-def _describe(node: Any) -> str:
-    if is_mapping(node):
-        return "a mapping"
-    if is_sequence(node):
-        return "a list"
-    return _TYPE_WORDS.get(tag_name(node), "a value")
-
-
-def _missing(shape: fmt.Shape, key: str, values: dict[str, Any]) -> str:
-    if shape is fmt.LINK and key in ("from", "to"):
-        # Say which link, by the end it has: "link from bsmith has no `to`".
-        end, side = ("source", "from") if key == "to" else ("target", "to")
-        known = values.get(end)
-        return f"link {side} {known} has no `{key}`" if known else f"a link has no `{key}`"
-    return f"missing required field {key!r}"
-
-
-def _lead(label: str) -> str:
-    return f"{label}: " if label else ""
-
-
-class _Merged:
-    """Marks a list item that holds several items (a forgotten `- `): their mappings."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: list[Any]) -> None:
-        self.parts = parts
-
-
-def _split(node: Any) -> list[Any]:
-    """A merged item's mappings: a new one starts at each key the current one already has."""
-    parts: list[Any] = []
-    pairs: list[Any] = []
-    seen: set[str] = set()
-    for pair in node.value:
-        key = pair[0].value if type(pair[0]) is ScalarNode else None
-        if key in seen and pairs:
-            parts.append(pairs)
-            pairs, seen = [], set()
-        pairs.append(pair)
-        if key is not None:
-            seen.add(key)
-    parts.append(pairs)
-    return [
-        MappingNode(
-            node.ctag,
-            pairs,
-            node.start_mark if number == 0 else pairs[0][0].start_mark,
-            pairs[-1][1].end_mark,
-            flow_style=False,
-        )
-        for number, pairs in enumerate(parts)
-    ]
 
 
 class _Skip:
@@ -178,7 +114,7 @@ class Reader:
             self.add(
                 pos_of(root),
                 "E005",
-                f"the file is {_describe(root)}; a map file is a mapping with `acmap:` and "
+                f"the file is {describe(root)}; a map file is a mapping with `acmap:` and "
                 "`account:` at the top",
             )
             return self.result(None)
@@ -203,7 +139,7 @@ class Reader:
             self.add(
                 pos_of(node),
                 "E005",
-                f"{_lead(label)}expected a mapping of fields, got {_describe(node)}",
+                f"{lead(label)}expected a mapping of fields, got {describe(node)}",
             )
             return SKIP
         values: dict[str, Any] = {}
@@ -213,7 +149,7 @@ class Reader:
         marks = len(self.problems), len(self.not_ids)
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
-                self.add(pos_of(key_node), "E005", f"{_lead(label)}a key must be plain text")
+                self.add(pos_of(key_node), "E005", f"{lead(label)}a key must be plain text")
                 continue
             key = key_node.value
             first = keys.get(key)
@@ -222,11 +158,11 @@ class Reader:
                     # A second `id:` in one item of a list: a forgotten `- ` merged two items.
                     # Forget what this mapping said so far; the list reads the items apart.
                     del self.problems[marks[0] :], self.not_ids[marks[1] :]
-                    return _Merged(_split(node))
+                    return split_merged(node)
                 self.add(
                     pos_of(key_node),
                     "E002",
-                    f"{_lead(label)}duplicate key {key!r} (first at line {first.start_mark.line + 1})",
+                    f"{lead(label)}duplicate key {key!r} (first at line {first.start_mark.line + 1})",
                 )
                 continue
             keys[key] = key_node
@@ -241,7 +177,7 @@ class Reader:
                 self.add(
                     pos_of(key_node),
                     "E003",
-                    f"{_lead(label)}unknown field {key!r}{did_you_mean(key, fields)}",
+                    f"{lead(label)}unknown field {key!r}{did_you_mean(key, fields)}",
                 )
                 continue
             attr = spec.attr or key
@@ -250,7 +186,7 @@ class Reader:
                 continue
             if value is None:
                 if spec.required:
-                    self.add(pos_of(value_node), "E004", f"{_lead(label)}{key} is empty")
+                    self.add(pos_of(value_node), "E004", f"{lead(label)}{key} is empty")
                 continue
             values[attr] = value
             at[attr] = pos_of(value_node)
@@ -265,12 +201,12 @@ class Reader:
     ) -> None:
         for key, spec in shape.fields.items():
             if spec.required and key not in keys:
-                self.add(pos_of(node), "E004", f"{_lead(label)}{_missing(shape, key, values)}")
+                self.add(pos_of(node), "E004", f"{lead(label)}{missing(shape, key, values)}")
         if shape is fmt.STAKEHOLDER and "name" not in values and "title" not in values:
             self.add(
                 pos_of(node),
                 "E004",
-                f"{_lead(label)}needs a name, or a title when the person is not yet identified",
+                f"{lead(label)}needs a name, or a title when the person is not yet identified",
             )
 
     def read_value(self, node: Any, spec: fmt.Field, label: str, in_list: bool = False) -> Any:
@@ -289,8 +225,8 @@ class Reader:
                 self.add(
                     pos_of(node),
                     "E005",
-                    f"{_lead(label)}expected a list, got {_describe(node)}"
-                    f"{_list_fix(node, spec.item, label)}",
+                    f"{lead(label)}expected a list, got {describe(node)}"
+                    f"{list_fix(node, spec.item, label)}",
                 )
                 return SKIP
             assert spec.item is not None
@@ -300,7 +236,7 @@ class Reader:
             while index < len(item_nodes):
                 item_node = item_nodes[index]
                 item = self.read_value(item_node, spec.item, f"{label}[{index}]", True)
-                if type(item) is _Merged:
+                if type(item) is Merged:
                     # The items in place of the merged one, in the node tree itself: positions
                     # (`at`) and labels then count them as the rep meant them.
                     item_nodes[index : index + 1] = item.parts
@@ -324,7 +260,7 @@ class Reader:
             self.add(
                 pos_of(node),
                 "E005",
-                f"{_lead(label)}expected {_KIND_WORDS[kind]}, got {_describe(node)}",
+                f"{lead(label)}expected {KIND_WORDS[kind]}, got {describe(node)}",
             )
             return SKIP
         tag = SHORT_NAMES.get(id(node.ctag)) or tag_name(node)
@@ -344,12 +280,12 @@ class Reader:
                     # Likely a name where the id belongs: the hint needs every id of the file.
                     self.not_ids.append((pos_of(node), label, value, spec.ref))
                     return SKIP
-                slug = _SLUGGISH.sub("-", value.casefold()).strip("-_") if textual else ""
-                hint = f", e.g. {slug}" if _SLUG.match(slug) else ""
+                slug = id_example(value) if textual else None
+                hint = f", e.g. {slug}" if slug else ""
                 self.add(
                     pos_of(node),
                     "E005",
-                    f"{_lead(label)}{value!r} is not a valid id: {fmt.SLUG_RULE}{hint}",
+                    f"{lead(label)}{value!r} is not a valid id: {fmt.SLUG_RULE}{hint}",
                 )
                 return SKIP
             return value
@@ -361,7 +297,7 @@ class Reader:
             self.add(
                 pos_of(node),
                 "E005",
-                f"{_lead(label)}{value!r} is not allowed{hint}; "
+                f"{lead(label)}{value!r} is not allowed{hint}; "
                 f"expected one of: {', '.join(spec.choices)}",
             )
             return SKIP
@@ -372,11 +308,11 @@ class Reader:
                 except ValueError:
                     pass
             self.add(
-                pos_of(node), "E005", f"{_lead(label)}{value!r} is not a valid date (YYYY-MM-DD)"
+                pos_of(node), "E005", f"{lead(label)}{value!r} is not a valid date (YYYY-MM-DD)"
             )
             return SKIP
         if kind == "int" or kind == "version":
-            number = _number(value) if tag == _INT else None
+            number = parse_number(value) if tag == _INT else None
             if number is not None and not self._in_range(node, spec, label, number):
                 return SKIP
             if not isinstance(number, int):
@@ -385,136 +321,34 @@ class Reader:
                 self.add(
                     pos_of(node),
                     "E005",
-                    f"{_lead(label)}unsupported format version {number} "
+                    f"{lead(label)}unsupported format version {number} "
                     f"(this acmap reads version {fmt.VERSION})",
                 )
                 return SKIP
             return number
         if kind == "number" or kind == "text_or_number":
             if tag in (_INT, _FLOAT):
-                number = _number(value)
+                number = parse_number(value)
                 if number is not None:
                     return number if self._in_range(node, spec, label, number) else SKIP
             if kind == "text_or_number" and tag in (_STR, _TIMESTAMP):
                 return value
-            return self._wrong(node, label, _KIND_WORDS[kind])
+            return self._wrong(node, label, KIND_WORDS[kind])
         raise AssertionError(f"format field kind {kind!r} has no reader")  # pragma: no cover
 
-    def _in_range(self, node: Any, spec: fmt.Field, label: str, number: float) -> bool:
-        limit = spec.maximum or fmt.NUMBER_LIMIT
-        if abs(number) > limit:
-            shown = (
-                node.value
-                if len(node.value) <= 24
-                else f"{node.value[:20]}… ({len(node.value)} characters)"
-            )
-            self.add(
-                pos_of(node),
-                "E005",
-                f"{_lead(label)}{shown} is too large: at most {limit:.0e} is allowed",
-            )
-            return False
-        if spec.minimum is not None and number < spec.minimum:
-            self.add(
-                pos_of(node),
-                "E005",
-                f"{_lead(label)}{node.value} is negative: it must be {spec.minimum} or more",
-            )
-            return False
-        return True
+    def _in_range(self, node: Any, spec: fmt.Field, label: str, value: float) -> bool:
+        problem = out_of_range(node.value, spec, value)
+        if problem is not None:
+            self.add(pos_of(node), "E005", f"{lead(label)}{problem}")
+        return problem is None
 
     def _wrong(self, node: Any, label: str, expected: str, hint: str = "") -> _Skip:
         self.add(
             pos_of(node),
             "E005",
-            f"{_lead(label)}expected {expected}, got {_describe(node)} {node.value!r}{hint}",
+            f"{lead(label)}expected {expected}, got {describe(node)} {node.value!r}{hint}",
         )
         return SKIP
 
 
-_KIND_WORDS = {
-    "text": "text",
-    "slug": "an id",
-    "int": "a whole number",
-    "version": "a whole number",
-    "number": "a number",
-    "text_or_number": "a number or text",
-    "date": "a date (YYYY-MM-DD)",
-    "enum": "one word from the allowed values",
-    "object": "a mapping",
-    "list": "a list",
-}
 _IGNORE_FIELD = fmt.Field("list", "Rules to silence", item=fmt.Field("text", "A rule code or name"))
-
-
-_SPACING = re.compile(r"[\s_-]+")
-
-
-def enum_value(word: str, choices: tuple[str, ...]) -> str | None:
-    """The allowed value a rep meant: `Economic Buyer`, `decision-maker` and `in person` fold
-    to economic_buyer, decision_maker and in_person; else the closest one, if any is close."""
-    folded = _SPACING.sub("_", word.strip().casefold()).strip("_")
-    if folded in choices:
-        return folded
-    return closest(folded, choices)
-
-
-# Text that needs no quotes as an item of a flow list: no indicator, no `: ` or ` #`, and
-# nothing YAML would read as a number, date, true/false or null.
-_PLAIN_ITEM = re.compile(r"[A-Za-z][^,\[\]{}#:\"'\n]*")
-_NOT_TEXT = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"})
-
-
-def list_example(text: str, item: fmt.Field) -> str | None:
-    """The list a rep meant by a bare value, in valid form: `roles: economic buyer, coach` →
-    `[economic_buyer, coach]`. None when some part cannot be made valid."""
-    parts = [part.strip() for part in text.split(",") if part.strip()] or [text]
-    shown = []
-    for part in parts:
-        if item.kind == "enum":
-            meant = enum_value(part, item.choices)
-            if meant is None:
-                return None
-            shown.append(meant)
-        elif item.kind == "slug":
-            if not _SLUG.match(part):
-                return None
-            shown.append(part)
-        elif item.kind == "text":
-            plain = _PLAIN_ITEM.fullmatch(part) and part.casefold() not in _NOT_TEXT
-            shown.append(part if plain else json.dumps(part, ensure_ascii=False))
-        else:
-            return None
-    return f"[{', '.join(shown)}]"
-
-
-def _list_fix(node: Any, item: fmt.Field, label: str) -> str:
-    """How to write the list: the bare value in brackets, or a `- ` before each item."""
-    if type(node) is ScalarNode:
-        example = list_example(node.value, item)
-        return f": write `{label.rpartition('.')[2]}: {example}`" if example else ""
-    shape = item.shape
-    if type(node) is MappingNode and shape is not None:
-        first = next(iter(shape.fields))
-        if any(type(k) is ScalarNode and k.value == first for k, _ in node.value):
-            return f": start each item with `- ` (`- {first}: …`)"
-    return ""
-
-
-def _number(text: str) -> int | float | None:
-    cleaned = text.replace("_", "")
-    if cleaned.lstrip("+-").lower() == ".inf":
-        return float("-inf" if cleaned[0] == "-" else "inf")
-    if len(cleaned) > 400:  # int() of thousands of digits is slow (and limited): surely too big
-        return float("inf") if cleaned.lstrip("+-")[:1].isdigit() else None
-    try:
-        return int(cleaned, 0)
-    except ValueError:
-        pass
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    if value != value:
-        return None
-    return value  # ±inf is then too large

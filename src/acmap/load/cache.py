@@ -35,14 +35,31 @@ from acmap.model import Pos
 CACHE_VERSION = 3  # 3: findings carry their line (Finding.excerpt) for the code frame
 _KEY_BYTES = 32
 # Validation results depend only on these modules: a change in any of them empties the cache.
+# Every file of load/ is here, and what it imports from format/ and words (tests/test_cache.py).
 _LOADER_MODULES = (
+    "load/__init__.py",
     "load/read.py",
     "load/parse.py",
-    "load/syntax.py",
+    "load/syntax/__init__.py",
+    "load/syntax/marks.py",
+    "load/syntax/lines.py",
+    "load/syntax/quotes.py",
+    "load/syntax/brackets.py",
+    "load/syntax/indentation.py",
+    "load/syntax/keys.py",
+    "load/syntax/values.py",
+    "load/syntax/recognisers.py",
     "load/build.py",
+    "load/describe.py",
+    "load/merged.py",
+    "load/numbers.py",
+    "load/suggest.py",
     "load/checks.py",
     "load/yamlnodes.py",
     "load/cache.py",
+    "load/selection.py",
+    "load/single.py",
+    "load/worktree.py",
     "format/fields.py",
     "format/codes.py",
     "words.py",
