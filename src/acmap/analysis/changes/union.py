@@ -75,12 +75,14 @@ def map_union(
     stakeholders = list(head.stakeholders) + gone
 
     lines: dict[Line, str] = {}
-    for person in stakeholders:
+    for person in stakeholders:  # a reporting line is new or gone with its person, or moved
         was = before.get(person.id)
-        if person.reports_to and (was is None or was.reports_to != person.reports_to):
-            lines[(REPORTS, person.reports_to, person.id)] = (
-                REMOVED if person.id not in after else ADDED
-            )
+        if not person.reports_to:
+            continue
+        if person.id not in after:
+            lines[(REPORTS, person.reports_to, person.id)] = REMOVED
+        elif was is None or was.reports_to != person.reports_to:
+            lines[(REPORTS, person.reports_to, person.id)] = ADDED
     links = _lines_of(old.links, head.links, lines)
     partners, partner_marks = _partners(old.partners, head.partners, lines)
     units = head.units + [u for u in old.units if u.id not in head.units_by_id()]
