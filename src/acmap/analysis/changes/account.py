@@ -35,6 +35,7 @@ class AccountDiff:
     ids_changed: list[IdChange] = field(default_factory=list)
     # Both versions as one map with what changed marked, for pictures (both sides valid only).
     union: MapUnion | None = None
+    picture: str = ""  # a markdown block drawing the change (Mermaid), when one was asked for
 
     @property
     def file(self) -> str:
@@ -132,7 +133,7 @@ def diff_account(
         result.opened = [GapChange(f, _who(f.subject, new)) for f in opened]
         result.closed = [GapChange(f, _who(f.subject, old)) for f in closed] if old else []
     if base is not None and new is not None:
-        result.union = map_union(base, new, result.opened, result.closed, result.ids_changed)
+        result.union = map_union(base, new, result.opened, result.closed, result.ids_changed, today)
     return result
 
 

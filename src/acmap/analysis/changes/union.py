@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from acmap.analysis.changes.base import ADDED, REMOVED
 from acmap.analysis.changes.gapdiff import GapChange
@@ -37,6 +38,7 @@ class MapUnion:
     opened: list[GapChange] = field(default_factory=list)
     closed: list[GapChange] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)  # a person's id at BASE → at HEAD
+    today: date | None = None  # the day contact states are judged on, when the diff knew it
 
     @property
     def changed_people(self) -> list[str]:
@@ -50,6 +52,7 @@ def map_union(
     opened: Sequence[GapChange] = (),
     closed: Sequence[GapChange] = (),
     renamed: Sequence[IdChange] | None = None,
+    today: date | None = None,
 ) -> MapUnion:
     """`base` and `head` as one map (HEAD's order, the removed after them), with the marks."""
     renamed = id_changes(base, head) if renamed is None else renamed
@@ -98,6 +101,7 @@ def map_union(
         list(opened),
         list(closed),
         {c.before: c.after for c in renamed},
+        today,
     )
 
 
