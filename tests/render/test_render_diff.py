@@ -9,7 +9,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from acmap.render.canvas import shorten
+from acmap.render.marks import BADGE_WIDTH, badge
+from acmap.render.safe import clean
 from tests.helpers import commit, map_repo, run_acmap
 from tests.mermaid_check import MermaidCheck, describe
 from tests.render.test_safety import HOSTILE, hostile_map
@@ -205,3 +210,42 @@ def test_the_diff_in_mermaid_marks_classes_and_parses(
     assert "acmap-removed" in marked("Tom Park")
     assert "acmap-changed" in marked("Mary Lee")
     assert "neutral → blocker" in drawn.text
+
+
+@given(st.text())
+def test_any_badge_text_stays_text(words: str) -> None:
+    """A badge can name a team member (owner → NAME): whatever it holds stays characters."""
+    root = ET.fromstring(f"<R>{badge(words).markup}</R>")
+    assert {e.tag for e in root.iter()} <= {"R", "TABLE", "TR", "TD", "FONT", "B"}
+    shown = clean(shorten(words, BADGE_WIDTH)).replace("\\", "\\\\")  # dot halves them again
+    assert "".join(root.itertext()) == shown
+
+
+def test_a_renamed_person_is_one_changed_node_in_the_same_place(tmp_path: Path) -> None:
+    repo = map_repo(tmp_path / "repo", {"acme.yaml": BASE})
+    before = nodes(svg_of(repo))
+    renamed = BASE.replace("id: jkim", "id: jin-kim").replace(
+        "reports_to: jkim", "reports_to: jin-kim"
+    )
+    renamed = renamed.replace("from: jkim", "from: jin-kim").replace(
+        "stance: advocate", "stance: supporter"
+    )
+    (repo / "maps" / "acme.yaml").write_text(renamed, encoding="utf-8")
+    root = svg_of(repo, "--diff", "HEAD")
+    after = nodes(root)
+    panel = "WHAT THE CHANGE DID TO THE GAPS"
+    assert sorted(set(after) - {panel}) == sorted(before)  # one Jin Kim, nobody added
+    assert "acmap-changed" in classes(after["Jin Kim"])
+    jin = " ".join("".join(t.itertext()) for t in after["Jin Kim"].iter(f"{SVG}text"))
+    assert "advocate → supporter; id was jkim" in jin
+    (bx, by), (ax, ay) = centre(before["Hank Scorpio"]), centre(before["Jin Kim"])
+    (cx, cy), (dx, dy) = centre(after["Hank Scorpio"]), centre(after["Jin Kim"])
+    assert abs((ax - bx) - (dx - cx)) <= 3 and abs((ay - by) - (dy - cy)) <= 3
+
+
+def test_an_account_new_since_base_is_refused_with_a_reason(tmp_path: Path) -> None:
+    repo = map_repo(tmp_path / "repo", {"other.yaml": BASE.replace("id: acme", "id: other")})
+    (repo / "maps" / "acme.yaml").write_text(BASE, encoding="utf-8")
+    result = run_acmap("render", "acme", "--diff", "HEAD", "-f", "svg", cwd=repo)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "no valid map of acme at HEAD" in result.err
