@@ -121,6 +121,7 @@ def test_added_removed_and_changed_people_carry_their_classes(tmp_path: Path) ->
     assert sum("acmap-removed" in c for c in edges) == 1  # Tom Park's reporting line
     panel = "".join(root.itertext())
     assert "WHAT THE CHANGE DID TO THE GAPS" in panel
+    assert "▼ closed: \nG304 rose-tinted" in panel  # lead and gap: two text runs
 
 
 def test_unchanged_people_stay_where_the_base_diagram_has_them(tmp_path: Path) -> None:
@@ -210,6 +211,7 @@ def test_the_diff_in_mermaid_marks_classes_and_parses(
     assert "acmap-removed" in marked("Tom Park")
     assert "acmap-changed" in marked("Mary Lee")
     assert "neutral → blocker" in drawn.text
+    assert "closed: G304 rose-tinted" in drawn.text  # the gaps panel, as a subgraph
 
 
 @given(st.text())

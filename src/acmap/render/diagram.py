@@ -273,7 +273,6 @@ def diff_diagram(
     changed since BASE marked, laid out where BASE's diagram has everyone; `warn` as diagram's
     (default: stderr)."""
     import sys
-    from dataclasses import replace
 
     from acmap.render.diffview import diff_diagram as draw
 
@@ -290,7 +289,7 @@ def diff_diagram(
     )
     try:
         warn = warn or sys.stderr.write
-        return draw(union, options, replace(base_options, focus=options.focus), fmt, timeout, warn)
+        return draw(union, options, base_options, fmt, timeout, warn)
     except FocusError as exc:
         raise DiagramError(f"--focus {exc.args[0]!r}: not in {revisions.split('..')[0]}") from None
     except RenderError as exc:

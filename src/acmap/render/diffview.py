@@ -61,7 +61,7 @@ def diff_diagram(
         from acmap.render.mermaid import build_mermaid
         from acmap.render.mermaid_chart import github_limits
 
-        chart = build_mermaid(union.map, options, marks_for(union))
+        chart = build_mermaid(union.map, options, marks_for(union)) + _mermaid_panel(union)
         if warn is not None and (too_big := github_limits(chart)):
             warn(f"acmap: warning: {too_big}\n")
         return chart.encode("utf-8")
@@ -116,8 +116,7 @@ def _size(person: Stakeholder) -> tuple[float, float]:
 def _panel(graph: Graph, union: MapUnion, beside: tuple[float, float, float, float] | None) -> None:
     """The side panel: a table node to the right of the page, the gaps opened and closed."""
     rows: list[Html] = [_row(tag("B", text("WHAT THE CHANGE DID TO THE GAPS")), "#666666")]
-    lines = [("▲ opened: ", g.text, OPENED) for g in union.opened]
-    lines += [("▼ closed: ", g.text, CLOSED) for g in union.closed]
+    lines = _gap_lines(union)
     for lead, words, colour in lines[:PANEL_ROWS]:
         rows.append(_row(tag("B", text(lead)) + text(shorten(words, PANEL_WIDTH)), colour))
     if len(lines) > PANEL_ROWS:
@@ -134,6 +133,27 @@ def _panel(graph: Graph, union: MapUnion, beside: tuple[float, float, float, flo
         x, y = beside[2] + 24 + width / 2, beside[3] - height / 2
         attrs["pos"] = f"{x:.2f},{y:.2f}"
     graph.lines.insert(len(graph.lines) - 1, "  " + dot_id("gaps") + attributes(attrs) + ";")
+
+
+def _gap_lines(union: MapUnion) -> list[tuple[str, str, str]]:
+    lines = [("▲ opened: ", g.text, OPENED) for g in union.opened]
+    return lines + [("▼ closed: ", g.text, CLOSED) for g in union.closed]
+
+
+def _mermaid_panel(union: MapUnion) -> str:
+    """The side panel for Mermaid: a subgraph of one note per gap opened or closed."""
+    from acmap.render.mermaid_text import label_text, quoted
+
+    lines = _gap_lines(union)
+    if not lines:
+        return ""
+    out = [f"  subgraph gaps[{quoted('What the change did to the gaps')}]"]
+    for i, (lead, words, _) in enumerate(lines[:PANEL_ROWS], 1):
+        out.append(f'    g{i}["{label_text(lead + shorten(words, PANEL_WIDTH))}"]')
+    if len(lines) > PANEL_ROWS:
+        out.append(f'    g0["and {len(lines) - PANEL_ROWS} more"]')
+    out += ["  end", "  style gaps fill:#ffffff,stroke:#cccccc"]
+    return "\n".join(out) + "\n"
 
 
 def _row(content: Html, colour: str) -> Html:
