@@ -11,6 +11,7 @@ import pytest
 from tests.helpers import map_repo, run_acmap
 from tests.mermaid_check import MermaidCheck, describe
 from tests.render.test_render_diff import BASE, HEAD
+from tests.render.test_safety import HOSTILE, hostile_map
 
 from acmap.analysis.changes import diff_revisions
 from acmap.render.mermaid_chart import github_limits
@@ -105,3 +106,20 @@ def test_diff_markdown_has_one_block_per_changed_account_and_no_diagrams_drops_t
     assert with_pictures.out.count("```mermaid") == 2
     without = run_acmap("diff", "--format", "markdown", "--no-diagrams", cwd=repo)
     assert without.code == 0 and "```mermaid" not in without.out
+
+
+def test_hostile_text_in_a_picture_stays_literal(
+    tmp_path: Path, mermaid_check: MermaidCheck
+) -> None:
+    repo = map_repo(tmp_path / "repo", {"evil.yaml": hostile_map()})
+    changed = hostile_map().replace("stance: advocate", "stance: blocker")
+    changed = changed.replace("reports_to: a}", "reports_to: a, owner: dana}", 1)
+    (repo / "maps" / "evil.yaml").write_text(changed, encoding="utf-8")
+    block = blocks_of(repo)["evil"]
+    (chart,) = BLOCK.findall(block)
+    assert block.count("```") == 2  # nothing in the map can close the block early
+    drawn = mermaid_check.render(chart)
+    assert not drawn.problems, describe(drawn)
+    assert drawn.anchors == 0 and drawn.scripts == 0 and not drawn.hrefs and not drawn.handlers
+    assert HOSTILE["injection"] in drawn.text
+    assert f"owner → {HOSTILE['html']}" in drawn.text
