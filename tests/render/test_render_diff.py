@@ -121,6 +121,7 @@ def test_added_removed_and_changed_people_carry_their_classes(tmp_path: Path) ->
     assert sum("acmap-removed" in c for c in edges) == 1  # Tom Park's reporting line
     panel = "".join(root.itertext())
     assert "WHAT THE CHANGE DID TO THE GAPS" in panel
+    assert "Marked: what changed since HEAD" in panel
     assert "▼ closed: \nG304 rose-tinted" in panel  # lead and gap: two text runs
 
 
@@ -235,7 +236,7 @@ def test_a_renamed_person_is_one_changed_node_in_the_same_place(tmp_path: Path) 
     (repo / "maps" / "acme.yaml").write_text(renamed, encoding="utf-8")
     root = svg_of(repo, "--diff", "HEAD")
     after = nodes(root)
-    panel = "WHAT THE CHANGE DID TO THE GAPS"
+    panel = "Marked: what changed since HEAD"  # the first line of the side panel
     assert sorted(set(after) - {panel}) == sorted(before)  # one Jin Kim, nobody added
     assert "acmap-changed" in classes(after["Jin Kim"])
     jin = " ".join("".join(t.itertext()) for t in after["Jin Kim"].iter(f"{SVG}text"))

@@ -273,10 +273,11 @@ def diff_diagram(
     changed since BASE marked, laid out where BASE's diagram has everyone; `warn` as diagram's
     (default: stderr)."""
     import sys
+    from dataclasses import replace
 
     from acmap.render.diffview import diff_diagram as draw
 
-    union = _union(account_map, revisions, config, options.today)
+    union = replace(_union(account_map, revisions, config, options.today), since=revisions)
     base_options = options_for(
         union.base,
         config.gaps,

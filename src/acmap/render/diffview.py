@@ -116,6 +116,8 @@ def _size(person: Stakeholder) -> tuple[float, float]:
 def _panel(graph: Graph, union: MapUnion, beside: tuple[float, float, float, float] | None) -> None:
     """The side panel: a table node to the right of the page, the gaps opened and closed."""
     rows: list[Html] = [_row(tag("B", text("WHAT THE CHANGE DID TO THE GAPS")), "#666666")]
+    if union.since:
+        rows.insert(0, _row(text(f"Marked: what changed since {_since(union.since)}"), "#222222"))
     lines = _gap_lines(union)
     for lead, words, colour in lines[:PANEL_ROWS]:
         rows.append(_row(tag("B", text(lead)) + text(shorten(words, PANEL_WIDTH)), colour))
@@ -127,12 +129,17 @@ def _panel(graph: Graph, union: MapUnion, beside: tuple[float, float, float, flo
         "TABLE", *rows, border=1, color="#cccccc", style="rounded", cellborder=0, cellpadding=3
     )
     longest = max(len(lead) + min(len(w), PANEL_WIDTH) for lead, w, _ in lines) if lines else 34
+    longest = max(longest, 30 + len(_since(union.since or "")))
     width, height = longest * CHAR + 24, (len(rows) + 1) * 15.0
     attrs: dict[str, Value] = {"label": label, "shape": "plain", "style": "solid"}
     if beside is not None:
         x, y = beside[2] + 24 + width / 2, beside[3] - height / 2
         attrs["pos"] = f"{x:.2f},{y:.2f}"
     graph.lines.insert(len(graph.lines) - 1, "  " + dot_id("gaps") + attributes(attrs) + ";")
+
+
+def _since(revisions: str) -> str:
+    return shorten(revisions.replace("...", " → ").replace("..", " → "), 40)
 
 
 def _gap_lines(union: MapUnion) -> list[tuple[str, str, str]]:
@@ -147,7 +154,10 @@ def _mermaid_panel(union: MapUnion) -> str:
     lines = _gap_lines(union)
     if not lines:
         return ""
-    out = [f"  subgraph gaps[{quoted('What the change did to the gaps')}]"]
+    title = "What the change did to the gaps"
+    if union.since:
+        title += f" (since {_since(union.since)})"
+    out = [f"  subgraph gaps[{quoted(title)}]"]
     for i, (lead, words, _) in enumerate(lines[:PANEL_ROWS], 1):
         out.append(f'    g{i}["{label_text(lead + shorten(words, PANEL_WIDTH))}"]')
     if len(lines) > PANEL_ROWS:

@@ -39,6 +39,7 @@ class MapUnion:
     closed: list[GapChange] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)  # a person's id at BASE → at HEAD
     today: date | None = None  # the day contact states are judged on, when the diff knew it
+    since: str | None = None  # the revisions compared, as the user named them (BASE, A..B)
 
     @property
     def changed_people(self) -> list[str]:
