@@ -50,7 +50,7 @@ def render(
             "lines) or influence (who sways whom).",
         ),
     ] = "full",
-    size: Annotated[str, typer.Option(help="slide (16:9), a4 (upright), poster.")] = "slide",
+    size: Annotated[str, typer.Option(metavar="SIZE", help="slide (16:9), a4, poster.")] = "slide",
     focus: Annotated[
         str | None,
         typer.Option("--focus", help="Only this stakeholder's neighbourhood.", show_default=False),
