@@ -53,6 +53,14 @@ def diff(
             autocompletion=choices("error", "warning", "never"),
         ),
     ] = "never",
+    no_diagrams: Annotated[
+        bool,
+        typer.Option(
+            "--no-diagrams",
+            help="With --format markdown, leave out the Mermaid picture under each changed "
+            "account (its changed people and their direct ties; GitHub draws it inline).",
+        ),
+    ] = False,
     today: TodayOption = None,
 ) -> None:
     """Say what changed in the account maps between two git revisions, in words: people, stances,
@@ -79,6 +87,11 @@ def diff(
         result = diff_revisions(base, head, paths, config, day)
     except GitError as exc:
         fail(str(exc))
+    if chosen == "markdown" and not no_diagrams:
+        from acmap.render.neighbourhood import mermaid_block
+
+        for account in result.accounts:
+            account.picture = mermaid_block(account)
     reporter("diff", chosen)(result)
     if fail_on_new != "never" and result.opens(fail_on_new):
         raise typer.Exit(1)

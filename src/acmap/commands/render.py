@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from acmap.commands.options import TodayOption, fail, refuse_to_overwrite, settings, today_for
 
 if TYPE_CHECKING:
-    from acmap.model import AccountMap
-    from acmap.settings import Settings
+    from acmap.findings import Finding
 
 
 def render(
@@ -51,7 +50,7 @@ def render(
             "lines) or influence (who sways whom).",
         ),
     ] = "full",
-    size: Annotated[str, typer.Option(help="slide (16:9), a4 (upright), poster.")] = "slide",
+    size: Annotated[str, typer.Option(metavar="SIZE", help="slide (16:9), a4, poster.")] = "slide",
     focus: Annotated[
         str | None,
         typer.Option("--focus", help="Only this stakeholder's neighbourhood.", show_default=False),
@@ -76,6 +75,14 @@ def render(
     force: Annotated[
         bool, typer.Option("--force", help="Replace files that -o would overwrite.")
     ] = False,
+    diff: Annotated[
+        str | None,
+        typer.Option(
+            metavar="BASE[..HEAD]",
+            help="Mark what changed since git revision BASE (to HEAD; default the work tree).",
+            show_default=False,
+        ),
+    ] = None,
     today: TodayOption = None,
 ) -> None:
     """Draw an account map with Graphviz: who decides, who is with us, who influences whom.
@@ -94,8 +101,8 @@ def render(
     targets = list(target or [])
     if every and output is None:
         fail("--all writes one file per account: give a folder with -o DIR")
-    if every and focus is not None:
-        fail("--focus names one person: it cannot be combined with --all")
+    if every and (focus is not None or diff is not None):
+        fail("--focus and --diff are about one account: they cannot be combined with --all")
     if not every and len(targets) != 1:
         fail("render one account: give its id or map file (or use --all -o DIR)")
     try:
@@ -111,39 +118,31 @@ def render(
             )
             reporter("diagrams", "text")(batch, output)
             raise typer.Exit(batch.exit_code)
-        account = _load_one_map(targets, config)
+        account = pipeline.load_one(targets, config)
         if output is not None and not force:
             refuse_to_overwrite([output])
         options = pipeline.options_for(account, config.gaps, day, view, focus, depth, legend, size)
-        data = pipeline.diagram(account, options, fmt, timeout, warn=sys.stderr.write)
+        if diff is None:
+            data = pipeline.diagram(account, options, fmt, timeout, warn=sys.stderr.write)
+        else:  # GitHub's limits for a Mermaid diff are told on stderr too
+            data = pipeline.diff_diagram(account, diff, config, options, fmt, timeout)
         if output is not None:
             pipeline.write(output, data, config)
             return reporter("diagrams", "text")(output)  # type: ignore[no-any-return]
     except pipeline.DiagramError as exc:
         fail(str(exc))
+    except pipeline.MapErrors as exc:
+        _refuse_broken(exc.errors)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
 
-def _load_one_map(targets: list[str], config: Settings) -> AccountMap:
-    from acmap.load.selection import SelectionError, load_selection
+def _refuse_broken(errors: list[Finding]) -> NoReturn:
     from acmap.report.diagrams import error_lines
 
-    try:
-        selection = load_selection(targets, config)
-    except SelectionError as exc:
-        fail(str(exc))
-    for problem in selection.unreadable:
-        fail(problem)
-    if selection.files > 1:
-        fail(f"{targets[0]} holds {selection.files} map files: name one, or use --all -o DIR")
-    if errors := [f for f in selection.findings if f.severity == "error"]:
-        sys.stderr.write(error_lines(errors))
-        sys.stderr.write("acmap: the map has errors (see `acmap validate`); nothing rendered\n")
-        raise typer.Exit(1)
-    if not selection.maps:
-        fail("no map files selected")
-    return selection.maps[0]
+    sys.stderr.write(error_lines(errors))
+    sys.stderr.write("acmap: the map has errors (see `acmap validate`); nothing rendered\n")
+    raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

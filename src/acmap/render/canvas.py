@@ -4,7 +4,7 @@ few text helpers that keep user text short enough for a node."""
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,6 +28,21 @@ class RenderOptions:
     legend: bool = True
     engaged_days: int = 90
     size: str = "slide"  # a key of SIZES
+
+
+Line = tuple[str, str, str]  # (kind, from id, to id): reports_to, a link type or knows
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What changed, for a diff view: a mark (added, removed, changed) per stakeholder id, per
+    partner id and per line (kind, from, to; a partner's line starts at its id), and a short
+    badge text ("supporter → blocker") per changed person."""
+
+    people: Mapping[str, str] = field(default_factory=dict)
+    partners: Mapping[str, str] = field(default_factory=dict)
+    lines: Mapping[Line, str] = field(default_factory=dict)
+    badges: Mapping[str, str] = field(default_factory=dict)
 
 
 class FocusError(ValueError):
@@ -118,17 +133,27 @@ class Graph:
     lines: list[str] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
     indent: int = 1
+    marks: Marks = field(default_factory=Marks)
+    # A diff view's fixed layout: pos of a node, bb and lp of a cluster, by generated id.
+    pins: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    clusters: dict[str, str] = field(default_factory=dict)  # cluster id → what it holds
 
     def emit(self, statement: str) -> None:
         self.lines.append("  " * self.indent + statement)
 
     def node(self, node_id: str, attrs: dict[str, Value]) -> None:
+        if node_id in self.pins:
+            attrs = {**attrs, **self.pins[node_id]}
         self.emit(dot_id(node_id) + attributes(attrs) + ";")
 
     def edge(self, tail: str, head: str, attrs: dict[str, Value]) -> None:
         self.emit(f"{dot_id(tail)} -> {dot_id(head)}{attributes(attrs)};")
 
-    def open(self, name: str, attrs: dict[str, Value]) -> None:
+    def open(self, name: str, attrs: dict[str, Value], holds: str | None = None) -> None:
+        """`holds` names what the cluster is for across two versions (unit:ID), default its id."""
+        self.clusters[name] = holds or name
+        if name in self.pins:
+            attrs = {**attrs, **self.pins[name]}
         self.emit(f"subgraph {dot_id(name)} {{")
         self.indent += 1
         for key, value in attrs.items():

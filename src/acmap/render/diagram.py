@@ -14,6 +14,8 @@ from acmap.render.dot import build_dot
 from acmap.render.run import FORMATS, RenderError, run_dot
 
 if TYPE_CHECKING:
+    from acmap.analysis.changes.account import AccountDiff
+    from acmap.analysis.changes.union import MapUnion
     from acmap.findings import Finding
     from acmap.model import AccountMap
     from acmap.settings import GapSettings, Settings
@@ -27,6 +29,35 @@ BINARY = ("png", "pdf")
 
 class DiagramError(Exception):
     """A message for the user: exit 2."""
+
+
+class MapErrors(Exception):
+    """The map to draw has errors: the command lists them, exit 1."""
+
+    def __init__(self, errors: list[Finding]) -> None:
+        super().__init__(f"{len(errors)} errors")
+        self.errors = errors
+
+
+def load_one(targets: list[str], config: Settings) -> AccountMap:
+    """The one map `render ID` draws."""
+    from acmap.load.selection import SelectionError, load_selection
+
+    try:
+        selection = load_selection(targets, config)
+    except SelectionError as exc:
+        raise DiagramError(str(exc)) from None
+    for problem in selection.unreadable:
+        raise DiagramError(problem)
+    if selection.files > 1:
+        raise DiagramError(
+            f"{targets[0]} holds {selection.files} map files: name one, or use --all -o DIR"
+        )
+    if errors := [f for f in selection.findings if f.severity == "error"]:
+        raise MapErrors(errors)
+    if not selection.maps:
+        raise DiagramError("no map files selected")
+    return selection.maps[0]
 
 
 @dataclass(slots=True)
@@ -227,3 +258,71 @@ def write(path: Path, data: bytes, config: Settings | None = None) -> None:
         write_atomic(path, data, root=None if config is None else project_root(config))
     except OSError as exc:
         raise DiagramError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def diff_diagram(
+    account_map: AccountMap,
+    revisions: str,
+    config: Settings,
+    options: RenderOptions,
+    fmt: str,
+    timeout: float,
+    warn: Callable[[str], object] | None = None,
+) -> bytes:
+    """`render --diff BASE[..HEAD]`: the map at HEAD (default: as loaded, the work tree) with what
+    changed since BASE marked, laid out where BASE's diagram has everyone; `warn` as diagram's
+    (default: stderr)."""
+    import sys
+    from dataclasses import replace
+
+    from acmap.render.diffview import diff_diagram as draw
+
+    union = replace(_union(account_map, revisions, config, options.today), since=revisions)
+    base_options = options_for(
+        union.base,
+        config.gaps,
+        options.today,
+        options.view,
+        options.focus,
+        options.depth,
+        options.legend,
+        options.size,
+    )
+    try:
+        warn = warn or sys.stderr.write
+        return draw(union, options, base_options, fmt, timeout, warn)
+    except FocusError as exc:
+        raise DiagramError(f"--focus {exc.args[0]!r}: not in {revisions.split('..')[0]}") from None
+    except RenderError as exc:
+        raise DiagramError(str(exc)) from None
+
+
+def _union(account_map: AccountMap, revisions: str, config: Settings, today: date) -> MapUnion:
+    """Both versions of the account's map file, from git (acmap diff's reading of them)."""
+    import os
+
+    from acmap.analysis.changes import diff_revisions
+    from acmap.analysis.changes.union import map_union
+    from acmap.git import GitError
+
+    spec = os.path.relpath(os.path.abspath(account_map.path))
+    base, _, head = revisions.partition("..")
+
+    def version(span: str) -> AccountDiff | None:
+        try:
+            result = diff_revisions(span, None, [spec], config, today)
+        except GitError as exc:
+            raise DiagramError(str(exc)) from None
+        return next((a for a in result.accounts if a.account == account_map.account.id), None)
+
+    found = version(revisions)
+    if found is None and head.lstrip("."):  # BASE..HEAD left the file alone: HEAD is BASE's
+        found = version(base)
+        if found is not None and found.union is not None:
+            return map_union(found.union.base, found.union.base)
+    if found is None:  # the map (as loaded) is the same at BASE
+        return map_union(account_map, account_map)
+    if found.union is None:
+        where = revisions if found.invalid_after else base
+        raise DiagramError(f"{spec}: no valid map of {found.account} at {where} to compare with")
+    return found.union

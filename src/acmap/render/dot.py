@@ -6,9 +6,11 @@ piece of user text passes through the one audited escaping function in safe.py.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from acmap.model import AccountMap, Partner, Unit
 from acmap.render import style
-from acmap.render.canvas import SIZES, Graph, RenderOptions, select, wrap
+from acmap.render.canvas import SIZES, Graph, Marks, RenderOptions, select, wrap
 from acmap.render.edges import knows, links, reporting_lines, stacked_columns
 from acmap.render.legend import legend
 from acmap.render.orgtree import OrgTree, org_tree
@@ -23,15 +25,34 @@ TITLE_WIDTH = 60  # characters per line of the account's name and of its industr
 TITLE_LINES = 5
 
 
-def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
-    """The DOT text of one account's diagram."""
+def build_dot(
+    account_map: AccountMap,
+    options: RenderOptions,
+    marks: Marks | None = None,
+    pins: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
+    """The DOT text of one account's diagram; a diff view adds its marks, and its fixed layout
+    (`pins`: pos, bb, lp by generated id, for `neato -n2`)."""
+    graph = dot_graph(account_map, options, marks, pins, fixed=bool(pins))
+    return "\n".join(graph.lines) + "\n"
+
+
+def dot_graph(
+    account_map: AccountMap,
+    options: RenderOptions,
+    marks: Marks | None = None,
+    pins: Mapping[str, Mapping[str, str]] | None = None,
+    fixed: bool = False,
+) -> Graph:
+    """build_dot's statements, with the ids it gave people and clusters; `fixed`: for a given
+    layout (no rows of units to plan, lines routed around the pinned boxes)."""
     if options.size not in SIZES:
         raise ValueError(f"unknown size {options.size!r}")
     drawing = select(account_map, options)
     people = drawing.people
     shown = {p.id for p in people}
     large = len(people) > LARGE
-    graph = Graph()
+    graph = Graph(marks=marks or Marks(), pins=pins or {})
     ids = graph.ids
     for i, person in enumerate(people, 1):
         ids[person.id] = f"n{i}"
@@ -43,6 +64,8 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     out = ["digraph acmap {"]
     graph.lines = out
     _graph_attributes(graph, account_map, options, large)
+    if "graph" in graph.pins:  # the title where the diff view's first layout put it
+        graph.emit("graph" + attributes(dict(graph.pins["graph"])) + ";")
 
     shelves = Shelves()
     page = len(out)  # the page cluster opens here, once we know what its legend shows
@@ -56,7 +79,7 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
         aspect = SIZES[options.size]
         # Past LARGE nobody reads the whole account on one page (--focus is the way), and rows
         # cost `dot` dearly there: every link between rows is a long edge (500 people: 20x).
-        if aspect is not None and not large:
+        if aspect is not None and not large and not fixed:
             ties = [(link.source, link.target) for link in account_map.links]
             shelves = plan(
                 tree,
@@ -81,8 +104,10 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
         used_links = links(graph, account_map, shown, constraint=options.view == "influence")
         knows(graph, partners, shown, constraint=options.view == "influence")
     graph.close()  # the page
-    opening = Graph(indent=1)
-    if shelves.rows:
+    opening = Graph(indent=1, pins=graph.pins, clusters=graph.clusters)
+    if fixed:
+        opening.emit("graph" + attributes({"splines": "line" if large else "true"}) + ";")
+    elif shelves.rows:
         # Links between rows as straight runs: curves looped around whole rows. Tighter gaps:
         # each link passing a row takes one, and the page is what we are short of.
         tight: dict[str, Value] = {"splines": "polyline", "nodesep": 0.22, "ranksep": 0.4}
@@ -90,7 +115,7 @@ def build_dot(account_map: AccountMap, options: RenderOptions) -> str:
     opening.open("cluster_page", _page_attrs(options, has_reporting, used_links, partners))
     out[page:page] = opening.lines
     out.append("}")
-    return "\n".join(out) + "\n"
+    return graph
 
 
 # ------------------------------------------------------------------------------------------
@@ -215,6 +240,7 @@ def _units(
                 "color": style.UNIT_BORDER,
                 "margin": 8,
             },
+            holds="unit:" + unit.id,
         )
         for person in tree.members.get(unit.id, []):
             person_node(graph, person, account_map, options, large)

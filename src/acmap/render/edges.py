@@ -9,6 +9,7 @@ import math
 from acmap.model import AccountMap, Partner, Stakeholder
 from acmap.render import style
 from acmap.render.canvas import Graph
+from acmap.render.marks import mark_line
 from acmap.render.safe import Value
 from acmap.render.shelves import Shelves
 
@@ -30,7 +31,8 @@ def reporting_lines(
             }
             if shelves.upward(manager, person.id):
                 attrs["constraint"] = "false"
-            graph.edge(graph.ids[manager], graph.ids[person.id], attrs)
+            mark = graph.marks.lines.get(("reports_to", manager, person.id))
+            graph.edge(graph.ids[manager], graph.ids[person.id], mark_line(attrs, mark))
             drawn = True
     _stack_wide_teams(graph, people, shown)
     return drawn
@@ -73,10 +75,11 @@ def links(graph: Graph, account_map: AccountMap, shown: set[str], constraint: bo
         if look is None:
             continue
         used.add(link.type)
+        mark = graph.marks.lines.get((link.type, link.source, link.target))
         graph.edge(
             graph.ids[link.source],
             graph.ids[link.target],
-            line_attrs(look, link.strength, constraint),
+            mark_line(line_attrs(look, link.strength, constraint), mark),
         )
     return used
 
@@ -85,10 +88,11 @@ def knows(graph: Graph, partners: list[Partner], shown: set[str], constraint: bo
     for partner in partners:
         for acquaintance in partner.knows:
             if acquaintance.stakeholder in shown:
+                mark = graph.marks.lines.get(("knows", partner.id, acquaintance.stakeholder))
                 graph.edge(
                     graph.ids["partner:" + partner.id],
                     graph.ids[acquaintance.stakeholder],
-                    line_attrs(style.KNOWS, acquaintance.strength, constraint),
+                    mark_line(line_attrs(style.KNOWS, acquaintance.strength, constraint), mark),
                 )
 
 

@@ -10,13 +10,12 @@ changed) as classes and line styles without another writer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from acmap.contact import LEFT, contact_state
 from acmap.model import AccountMap, Partner, Stakeholder, Unit
 from acmap.render import style
-from acmap.render.canvas import Drawing, RenderOptions, first_name, select, shorten
+from acmap.render.canvas import Drawing, Line, Marks, RenderOptions, first_name, select, shorten
 from acmap.render.mermaid_chart import (
     ACCOUNT_CSS,
     ARROWS,
@@ -35,19 +34,10 @@ from acmap.render.mermaid_chart import (
 from acmap.render.mermaid_text import label_text
 from acmap.render.orgtree import OrgTree, org_tree
 
+__all__ = ["Marks", "build_mermaid"]
+
 NAME_WIDTH = 40
 TITLE_WIDTH = 60
-Line = tuple[str, str, str]  # (kind, from id, to id): REPORTS, a link type or KNOWS
-
-
-@dataclass(frozen=True, slots=True)
-class Marks:
-    """What changed, for a diff view: a mark (a key of MARK_STYLES) per stakeholder id, per
-    partner id and per line (kind, from, to; a partner's line starts at its id)."""
-
-    people: Mapping[str, str] = field(default_factory=dict)
-    partners: Mapping[str, str] = field(default_factory=dict)
-    lines: Mapping[Line, str] = field(default_factory=dict)
 
 
 def build_mermaid(
@@ -62,6 +52,9 @@ def build_mermaid(
 
     chart.open("acct", _title(account_map, options), ACCOUNT_CSS)
     labels = {p.id: _person_label(p, account_map, options) for p in drawing.people}
+    for person_id, badge in marks.badges.items():  # a diff view's "supporter → blocker"
+        if person_id in labels:
+            labels[person_id] += f"{BR}<i>{label_text(shorten(badge, 60))}</i>"
     nodes = _Nodes(chart, ids, labels, options, marks)
     if options.view == "influence":
         for person in drawing.people:

@@ -11,6 +11,7 @@ from acmap.contact import LEFT, contact_state
 from acmap.model import AccountMap, Partner, Stakeholder
 from acmap.render import style
 from acmap.render.canvas import Graph, RenderOptions, first_name, shorten, wrap
+from acmap.render.marks import REMOVED_COLOUR, badge, mark_node
 from acmap.render.safe import EMPTY, Html, Value, tag, text
 
 NAME_WIDTH = 40
@@ -33,6 +34,9 @@ def person_node(
     fill = stance.fill + style.FADED_ALPHA if faded else stance.fill
     if left:
         fill = style.LEFT_FILL
+    mark = graph.marks.people.get(person.id)
+    if mark == "removed":
+        ink = REMOVED_COLOUR
 
     rows: list[Html] = []
     if person.identified:
@@ -49,6 +53,8 @@ def person_node(
     role_badges = badges(person.roles, compact=large)
     if role_badges:
         rows.append(role_badges)
+    if words := graph.marks.badges.get(person.id):
+        rows.append(badge(words))
     parts = [] if contact.in_touch else [contact.short()]
     if person.owner and person.active:
         member = account_map.team_by_id().get(person.owner)
@@ -76,7 +82,7 @@ def person_node(
     }
     if options.focus == person.id:
         attrs["peripheries"] = 2
-    graph.node(graph.ids[person.id], attrs)
+    graph.node(graph.ids[person.id], mark_node(attrs, mark))
 
 
 def badges(roles: Iterable[str], compact: bool, per_row: int = 3) -> Html:
@@ -150,14 +156,14 @@ def _partner(graph: Graph, partner: Partner, large: bool) -> None:
     label = tag(
         "TABLE", *(tag("TR", tag("TD", r)) for r in rows), border=0, cellspacing=1, cellpadding=1
     )
+    attrs: dict[str, Value] = {
+        "label": label,
+        "shape": "box",
+        "style": "filled",
+        "fillcolor": style.PARTNER_FILL,
+        "color": style.PARTNER_BORDER,
+        "penwidth": 1.2,
+    }
     graph.node(
-        graph.ids["partner:" + partner.id],
-        {
-            "label": label,
-            "shape": "box",
-            "style": "filled",
-            "fillcolor": style.PARTNER_FILL,
-            "color": style.PARTNER_BORDER,
-            "penwidth": 1.2,
-        },
+        graph.ids["partner:" + partner.id], mark_node(attrs, graph.marks.partners.get(partner.id))
     )

@@ -17,7 +17,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import IO, NamedTuple
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -67,17 +67,22 @@ def max_memory_from_env() -> int:
 
 
 def run_dot(
-    source: str, fmt: str, timeout: float = DEFAULT_TIMEOUT, max_memory: int | None = None
+    source: str,
+    fmt: str,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int | None = None,
+    layout: Sequence[str] = (),
 ) -> bytes:
-    """The diagram for DOT `source` in `fmt` (svg, png or pdf); `max_memory` in MB (None: from
-    the environment, else the default; 0: no cap)."""
-    if fmt not in FORMATS or fmt == "dot":
+    """The diagram for DOT `source` in `fmt` (svg, png or pdf; json0 for a layout to read back);
+    `max_memory` in MB (None: from the environment, else the default; 0: no cap); `layout`:
+    other layout flags (a diff view's fixed positions: -Kneato -n2)."""
+    if fmt not in (*FORMATS, "json0") or fmt == "dot":
         raise ValueError(f"dot does not make {fmt!r} here")
     cap = max_memory_from_env() if max_memory is None else max_memory
     program = find_dot()
     if program is None:
         raise RenderError(INSTALL_HINT)
-    argv = [program, f"-T{fmt}"]
+    argv = [program, *layout, f"-T{fmt}"]
     if fmt == "png":
         argv.append(f"-Gdpi={PNG_DPI}")
     data = source.encode("utf-8")

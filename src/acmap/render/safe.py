@@ -29,7 +29,9 @@ ATTRIBUTES = frozenset(
         "arrowhead",
         "arrowsize",
         "arrowtail",
+        "bb",  # a diff view's fixed layout (bb, lp, pos): numbers only
         "bgcolor",
+        "class",  # SVG classes for what a diff view marks: acmap-added, …
         "clusterrank",
         "color",
         "compound",
@@ -45,6 +47,7 @@ ATTRIBUTES = frozenset(
         "label",
         "labeljust",
         "labelloc",
+        "lp",
         "margin",
         "minlen",
         "newrank",
@@ -54,6 +57,7 @@ ATTRIBUTES = frozenset(
         "pad",
         "penwidth",
         "peripheries",
+        "pos",
         "rank",
         "rankdir",
         "ranksep",

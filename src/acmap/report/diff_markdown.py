@@ -84,6 +84,7 @@ def _account_md(diff: AccountDiff) -> list[str]:
         facts.append(md(health))
     facts += [md(note) for note in gate_notes(diff)]
     head += [" · ".join(facts), ""]
+    head += [diff.picture, ""] if diff.picture else []  # the changed neighbourhood, drawn
     body: list[str] = []
     for title, findings in (
         ("Invalid before this change", diff.invalid_before),

@@ -10,6 +10,7 @@ from acmap.analysis.changes.base import Change
 from acmap.analysis.changes.gapdiff import GapChange, gap_changes
 from acmap.analysis.changes.mapdiff import compare
 from acmap.analysis.changes.renames import IdChange, id_changes, with_new_ids
+from acmap.analysis.changes.union import MapUnion, map_union
 from acmap.findings import Finding
 from acmap.model import AccountMap
 from acmap.settings import GapSettings
@@ -32,6 +33,9 @@ class AccountDiff:
     invalid_before: list[Finding] = field(default_factory=list)
     invalid_after: list[Finding] = field(default_factory=list)
     ids_changed: list[IdChange] = field(default_factory=list)
+    # Both versions as one map with what changed marked, for pictures (both sides valid only).
+    union: MapUnion | None = None
+    picture: str = ""  # a markdown block drawing the change (Mermaid), when one was asked for
 
     @property
     def file(self) -> str:
@@ -113,6 +117,7 @@ def diff_account(
         before.score.total if before else None,
         after.score.total if after else None,
     )
+    base = old
     if old is not None and new is not None:
         result.ids_changed = id_changes(old, new)
         result.changes = compare(old, new, result.ids_changed)
@@ -127,6 +132,8 @@ def diff_account(
         opened, closed = gap_changes(old_findings, after.findings)
         result.opened = [GapChange(f, _who(f.subject, new)) for f in opened]
         result.closed = [GapChange(f, _who(f.subject, old)) for f in closed] if old else []
+    if base is not None and new is not None:
+        result.union = map_union(base, new, result.opened, result.closed, result.ids_changed, today)
     return result
 
 
