@@ -18,6 +18,7 @@ SCRIPTS: list[tuple[str, list[str]]] = [
     ("bench_validate.py", []),
     ("bench_gaps.py", []),
     ("bench_render.py", []),
+    ("bench_render_diff.py", []),
     ("bench_diff.py", []),
     ("bench_graph.py", []),
     ("bench_scale.py", []),
