@@ -68,7 +68,7 @@ EXAMPLES = {
         "acmap validate maps/halcyon-bank.yaml --strict",
         "acmap validate -f json",
     ),
-    "schema": ("acmap schema > acmap.schema.json",),
+    "schema": ("acmap schema -o acmap.schema.json", "acmap schema > schema.json"),
     "render": (
         "acmap render halcyon-bank -o diagrams/halcyon-bank.svg",
         "acmap render halcyon-bank --view influence --focus cio -o cio.png",
