@@ -15,6 +15,8 @@ from acmap.report.diff_words import (
     tally,
     what_happened,
 )
+from acmap.report.markdown import code
+from acmap.report.markdown import text as md
 from acmap.words import plural
 
 if TYPE_CHECKING:
@@ -22,20 +24,7 @@ if TYPE_CHECKING:
 
 LONG_ACCOUNT = 12  # lines: a longer account folds into <details> (unless it errs)
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#~"})
-
-
-def md(text: str) -> str:
-    """Text that Markdown shows as written (names may hold *, _, < or |)."""
-    return text.replace("\n", " ").translate(_MD_SPECIAL)
-
-
 _SEVERITY_MARK = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
-
-
-def _code(text: str) -> str:
-    """Text inside a Markdown code span: a backtick would end it."""
-    return text.replace("`", "'").replace("\n", " ")
 
 
 def _gap_md(g: GapChange) -> str:
@@ -93,7 +82,7 @@ def _account_md(diff: AccountDiff) -> list[str]:
         if findings:
             body += [f"**{title}**", ""]
             body += [
-                f"- `{_code(f.file)}:{f.line}:{f.col}` `{f.code}` {f.name}: {md(f.message)}"
+                f"- `{code(f.file)}:{f.line}:{f.col}` `{f.code}` {f.name}: {md(f.message)}"
                 for f in findings[:FIRST_ERRORS]
             ]
             if len(findings) > FIRST_ERRORS:
