@@ -46,6 +46,11 @@ POWER_ROLES = frozenset({"economic_buyer", "decision_maker"})
 KEY_ROLES = frozenset({"economic_buyer", "decision_maker", "champion"})
 LINK_TYPES = ("influences", "dotted_line", "mentors", "allies", "conflicts")
 MUTUAL_LINK_TYPES = frozenset({"allies", "conflicts"})
+# The kinds of line a picture of a map draws, besides the link types: one vocabulary for the
+# renderers and for the visual diff's marks (analysis/changes/union.py), which sit in two layers.
+REPORTS = "reports_to"  # a reporting line, manager to report
+KNOWS = "knows"  # a partner's acquaintance; its line starts at the partner's id
+Line = tuple[str, str, str]  # (kind, from id, to id): REPORTS, a link type or KNOWS
 # Link types through which one person can bring us to another (a conflict never does).
 WARM_LINKS = frozenset({"influences", "dotted_line", "mentors", "allies"})
 STRENGTHS = ("strong", "medium", "weak")
@@ -193,6 +198,14 @@ class Link(Located):
     type: str = "influences"
     strength: str = "medium"
     note: str | None = None
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """The same link however it is written: a mutual one (allies, conflicts) either way."""
+        if self.type in MUTUAL_LINK_TYPES:
+            a, b = sorted((self.source, self.target))
+            return (self.type, a, b)
+        return (self.type, self.source, self.target)
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from acmap.model import AccountMap, Acquaintance, Link, Partner, Stakeholder
+from acmap.model import AccountMap, Acquaintance, Line, Link, Partner, Stakeholder
 from acmap.render.safe import BR, Html, Value, attributes, dot_id, join, text
 
 VIEWS = ("full", "org", "influence")
@@ -28,9 +28,6 @@ class RenderOptions:
     legend: bool = True
     engaged_days: int = 90
     size: str = "slide"  # a key of SIZES
-
-
-Line = tuple[str, str, str]  # (kind, from id, to id): reports_to, a link type or knows
 
 
 @dataclass(frozen=True, slots=True)

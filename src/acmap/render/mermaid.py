@@ -13,19 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acmap.contact import LEFT, contact_state
-from acmap.model import AccountMap, Partner, Stakeholder, Unit
+from acmap.model import KNOWS, REPORTS, AccountMap, Line, Partner, Stakeholder, Unit
 from acmap.render import style
-from acmap.render.canvas import Drawing, Line, Marks, RenderOptions, first_name, select, shorten
+from acmap.render.canvas import Drawing, Marks, RenderOptions, first_name, select, shorten
 from acmap.render.mermaid_chart import (
     ACCOUNT_CSS,
     ARROWS,
     BR,
     KEY_CSS,
-    KNOWS,
     LOOKS,
     MARK_STYLES,
     PARTNERS_CSS,
-    REPORTS,
     Flowchart,
     declare,
     line_css,

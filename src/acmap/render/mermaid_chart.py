@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from acmap.model import KNOWS, REPORTS
 from acmap.render import style
 from acmap.render.mermaid_text import quoted
 
 BR = "<br>"  # the writer's own line break inside a label; never from user text
 
 # What each kind of line looks like: Mermaid's arrow, then the line style's extra CSS.
-REPORTS = "reports_to"
-KNOWS = "knows"
 ARROWS = {
     REPORTS: "-->",
     "influences": "-.->",

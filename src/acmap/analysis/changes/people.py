@@ -17,7 +17,7 @@ from acmap.analysis.changes.base import (
     unit_name,
 )
 from acmap.analysis.changes.renames import IdChange
-from acmap.model import MUTUAL_LINK_TYPES, AccountMap, Link, Stakeholder
+from acmap.model import AccountMap, Link, Stakeholder
 from acmap.words import link_verb, role_label
 
 
@@ -180,21 +180,14 @@ def _changed_fields(a: Any, b: Any, names: tuple[str, ...]) -> list[str]:
     ]
 
 
-def _link_key(link: Link) -> tuple[str, str, str]:
-    if link.type in MUTUAL_LINK_TYPES:
-        a, b = sorted((link.source, link.target))
-        return (a, b, link.type)
-    return (link.source, link.target, link.type)
-
-
 def _link_words(side: AccountMap, link: Link) -> str:
     verb = link_verb(link.type)
     return f"{name_of(side, link.source)} {verb} {name_of(side, link.target)}"
 
 
 def link_changes(old: AccountMap, new: AccountMap) -> Iterator[Change]:
-    before = {_link_key(link): link for link in old.links}
-    after = {_link_key(link): link for link in new.links}
+    before = {link.identity: link for link in old.links}
+    after = {link.identity: link for link in new.links}
     section = "links"
     for key, link in after.items():
         subject = f"{link.source}→{link.target}"

@@ -15,12 +15,18 @@ from datetime import date
 from acmap.analysis.changes.base import ADDED, REMOVED
 from acmap.analysis.changes.gapdiff import GapChange
 from acmap.analysis.changes.renames import IdChange, id_changes, with_new_ids
-from acmap.model import MUTUAL_LINK_TYPES, AccountMap, Acquaintance, Link, Partner, Stakeholder
+from acmap.model import (
+    KNOWS,
+    REPORTS,
+    AccountMap,
+    Acquaintance,
+    Line,
+    Link,
+    Partner,
+    Stakeholder,
+)
 
 CHANGED = "changed"
-REPORTS = "reports_to"  # the kind of a reporting line, as render/mermaid_chart.py names it
-KNOWS = "knows"  # a partner's acquaintance
-Line = tuple[str, str, str]  # (kind, from id, to id); a partner's line starts at its id
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +132,10 @@ def _badge(was: Stakeholder, now: Stakeholder, head: AccountMap) -> list[str]:
     return words
 
 
-def _key(link: Link) -> tuple[str, str, str]:
-    if link.type in MUTUAL_LINK_TYPES:
-        a, b = sorted((link.source, link.target))
-        return (link.type, a, b)
-    return (link.type, link.source, link.target)
-
-
 def _lines_of(old: list[Link], new: list[Link], lines: dict[Line, str]) -> list[Link]:
     """Every link of both sides once; the ones on one side only are marked."""
-    before = {_key(link): link for link in old}
-    after = {_key(link): link for link in new}
+    before = {link.identity: link for link in old}
+    after = {link.identity: link for link in new}
     for key, link in after.items():
         if key not in before:
             lines[(link.type, link.source, link.target)] = ADDED
