@@ -57,6 +57,14 @@ STRENGTHS = ("strong", "medium", "weak")
 PARTNER_TYPES = ("reseller", "si", "referral", "technology", "consultancy")
 CHANNELS = ("email", "phone", "video", "in_person", "chat", "linkedin")
 CADENCES = ("weekly", "biweekly", "monthly", "quarterly")
+# Part two (SPEC §7): the deal and the engagement plan.
+VERDICTS = ("ahead", "even", "behind", "unknown")  # a decision criterion: where we stand on it
+STEP_STATUSES = ("planned", "done", "slipped")  # a step of the decision or paper process
+COMPETITOR_STATUSES = ("incumbent", "evaluating", "eliminated")
+ACTION_STATUSES = ("open", "done", "dropped")
+# The letters of MEDDPICC as `acmap qualify` scores them: D1 decision criteria, D2 decision
+# process, C1 champion, C2 competition.
+MEDDPICC = ("M", "E", "D1", "D2", "P", "I", "C1", "C2")
 
 ROLE_LABELS = {
     "economic_buyer": "economic buyer",
@@ -91,6 +99,61 @@ class TeamMember(Located):
 
 
 @dataclass(slots=True)
+class CompellingEvent(Located):
+    """Why the customer must decide by a date (I of MEDDPICC): `{date, what}`."""
+
+    date: date | None = None
+    what: str = ""
+
+
+@dataclass(slots=True)
+class Metric(Located):
+    """M of MEDDPICC: the outcome in numbers, ideally confirmed by someone at the account."""
+
+    what: str = ""
+    baseline: float | None = None
+    target: float | None = None
+    unit: str | None = None
+    confirmed_by: str | None = None  # a stakeholder id
+
+
+@dataclass(slots=True)
+class Criterion(Located):
+    """D1: one way the customer will choose, and where we stand on it (`us`)."""
+
+    id: str = ""
+    text: str = ""
+    owner: str | None = None  # a stakeholder id
+    us: str = "unknown"  # VERDICTS
+
+
+@dataclass(slots=True)
+class Step(Located):
+    """D2 / P: a step of the decision process or of the paper process."""
+
+    step: str = ""
+    owner: str | None = None  # a stakeholder id
+    due: date | None = None
+    status: str = "planned"  # STEP_STATUSES
+
+
+@dataclass(slots=True)
+class Rival(Located):
+    """C2: another vendor in the deal (or "status quo")."""
+
+    name: str = ""
+    status: str | None = None  # COMPETITOR_STATUSES
+
+
+@dataclass(slots=True)
+class Evidence(Located):
+    """Something the champion actually did for us, and when."""
+
+    date: date | None = None
+    what: str = ""
+
+
+@dataclass(slots=True)
 class Opportunity(Located):
     id: str = ""
     name: str = ""
@@ -99,10 +162,27 @@ class Opportunity(Located):
     currency: str | None = None
     close_date: date | None = None
     buying_group: list[str] = field(default_factory=list)
+    # The buying committee of this deal (stakeholder id → roles); None when the map gives none,
+    # and then the account-level roles stand for this deal too.
+    roles: dict[str, list[str]] | None = None
+    compelling_event: CompellingEvent | None = None
+    metrics: list[Metric] = field(default_factory=list)
+    decision_criteria: list[Criterion] = field(default_factory=list)
+    decision_process: list[Step] = field(default_factory=list)
+    paper_process: list[Step] = field(default_factory=list)
+    competition: list[Rival] = field(default_factory=list)
+    champion_evidence: list[Evidence] = field(default_factory=list)
 
     @property
     def is_open(self) -> bool:
         return self.stage is None or self.stage in OPEN_STAGES
+
+    def roles_of(self, person: Stakeholder) -> list[str]:
+        """`person`'s roles in this deal: its own committee when it has one (someone it does not
+        name has no role in it), else the person's account-level roles."""
+        if self.roles is None:
+            return person.roles
+        return self.roles.get(person.id, [])
 
 
 @dataclass(slots=True)
@@ -147,6 +227,14 @@ class Preferences(Located):
 
 
 @dataclass(slots=True)
+class Move(Located):
+    """`moved_to`: where someone who left went, as an account id of the portfolio."""
+
+    account: str = ""
+    on: date | None = None
+
+
+@dataclass(slots=True)
 class Stakeholder(Located):
     id: str = ""
     name: str | None = None
@@ -164,6 +252,9 @@ class Stakeholder(Located):
     priorities: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     notes: str | None = None
+    favours: str | None = None  # a competitor this person leans towards (free text)
+    moved_to: Move | None = None  # only with status: left
+    crm_id: str | None = None  # `x-crm-id`, when the map keeps the CRM's id of the person
 
     @property
     def active(self) -> bool:
@@ -227,6 +318,22 @@ class Partner(Located):
 
 
 @dataclass(slots=True)
+class Action(Located):
+    """One step of the engagement plan: who on our team does what, with whom, by when."""
+
+    what: str = ""
+    owner: str | None = None  # a team member id
+    people: list[str] = field(default_factory=list)  # `with`: stakeholder ids
+    due: date | None = None
+    status: str = "open"  # ACTION_STATUSES
+    opportunity: str | None = None  # an opportunity id of the account
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(slots=True)
 class AccountMap(Located):
     """One map file: one target account."""
 
@@ -237,6 +344,7 @@ class AccountMap(Located):
     stakeholders: list[Stakeholder] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     partners: list[Partner] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
 
     def person(self, stakeholder_id: str) -> Stakeholder | None:
         for s in self.stakeholders:
