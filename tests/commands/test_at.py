@@ -18,6 +18,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.helpers import GIT_ENV, Result, git, run_acmap
 
 GLOBEX = """\
@@ -417,3 +419,63 @@ def test_hostile_names_symlinks_and_submodules_in_the_tree(tmp_path: Path) -> No
     assert text.code == 0, text.err
     assert "\x1b" not in text.out and "red.yaml" in text.out
     untouched.check()
+
+
+# --- in process: the walk, and any text as a revision ----------------------------------------
+
+
+def test_a_folder_is_walked_in_the_work_tree_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each folder's files before its subfolders, hidden names skipped, ids from the maps
+    folder: the files --at selects, in order, are those a checkout's walk gives."""
+    from acmap.analysis.policy import load_settings
+    from acmap.load import display, map_files
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    names = [
+        "maps/b.yaml",
+        "maps/a/x.yml",
+        "maps/a/b/y.yaml",
+        "maps/a-b/z.yaml",
+        "maps/A.yaml",
+        "maps/.hidden/skip.yaml",
+        "maps/.skip.yaml",
+        "maps/notes.txt",
+        "maps/über/ä.yaml",
+        "maps/a/b.yaml",
+        "other/w.yaml",
+    ]
+    for name in names:
+        write(repo, name, INITECH)
+    commit_on(repo, "2026-03-02", "Many folders")
+    there = checkout(repo, "HEAD", tmp_path / "checkout")
+    for path in repo.rglob("*.y*ml"):
+        path.unlink()  # the work tree has no maps at all
+
+    def selected(project: Path, at: str | None, targets: list[str]) -> list[str]:
+        monkeypatch.chdir(project)
+        files, unreadable = map_files(targets, load_settings(at=at))
+        assert unreadable == []
+        return [display(file) for file in files]  # as reports name them
+
+    for targets in ([], ["maps/a"], ["y", "maps/b.yaml", "maps/a"], ["."]):
+        assert selected(repo, "HEAD", targets) == selected(there, None, targets), targets
+
+
+@given(st.text(max_size=30))
+@settings(deadline=None)
+def test_any_text_as_a_revision_is_an_answer_or_a_clear_error(story: Path, rev: str) -> None:
+    """No text given to --at crashes: a commit's settings, or GitError / ConfigError."""
+    from acmap.analysis.policy import settings_at
+    from acmap.git import GitError
+    from acmap.settings import ConfigError
+
+    try:
+        found = settings_at(rev, story)
+    except (GitError, ConfigError) as exc:
+        assert str(exc)
+    else:
+        assert found.snapshot is not None and found.snapshot.commit
