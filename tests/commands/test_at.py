@@ -18,7 +18,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.helpers import GIT_ENV, Result, git, run_acmap
 
@@ -466,6 +466,10 @@ def test_a_folder_is_walked_in_the_work_tree_order(
 
 
 @given(st.text(max_size=30))
+@example("a\0b")
+@example("2026-02-29")
+@example("HEAD^{tree}")
+@example("march~9")
 @settings(deadline=None)
 def test_any_text_as_a_revision_is_an_answer_or_a_clear_error(story: Path, rev: str) -> None:
     """No text given to --at crashes: a commit's settings, or GitError / ConfigError."""

@@ -64,6 +64,8 @@ def commit_at(rev: str, cwd: Path) -> str:
     """The full id of the commit `rev` names: a revision, or a date YYYY-MM-DD for the last
     commit of HEAD's history on or before the end of that day (in local time, as git reads
     dates). GitError naming the revision when there is none; a shallow clone says so."""
+    if "\0" in rev:  # no argument can hold one (argv cannot either: only a caller in-process)
+        raise GitError(f"{rev!r} is not a revision")
     if _DAY.fullmatch(rev):
         return _last_commit_by(rev, cwd)
     try:
