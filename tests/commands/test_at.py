@@ -483,3 +483,28 @@ def test_any_text_as_a_revision_is_an_answer_or_a_clear_error(story: Path, rev: 
         assert str(exc)
     else:
         assert found.snapshot is not None and found.snapshot.commit
+
+
+def test_a_partial_clone_that_lacks_the_blobs(tmp_path: Path) -> None:
+    """acmap's git never fetches: blobs of an old commit that a partial clone lacks (its
+    acmap.toml, or a map) are a clear message, not a download and not a traceback."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    write(repo, "acmap.toml", TOML_MARCH)
+    write(repo, "maps/initech.yaml", INITECH)
+    commit_on(repo, "2026-03-02", "March")
+    write(repo, "acmap.toml", TOML_MAY)
+    write(repo, "maps/initech.yaml", INITECH.replace("Initech", "Initech Ltd"))
+    commit_on(repo, "2026-05-10", "May: new settings, a new name")
+    write(repo, "maps/initech.yaml", INITECH.replace("Initech", "Initech plc"))
+    commit_on(repo, "2026-06-01", "June: only the map")
+    upload = "git -c uploadpack.allowFilter=true upload-pack"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", "-u", upload, f"file://{repo}", "partial")
+    partial = tmp_path / "partial"
+    assert acmap_in(partial, "list", "--at", "HEAD").code == 0  # the checkout's blobs are there
+    for rev, missing in (("2026-03-02", "acmap.toml@2026-03-02: "), ("HEAD~1", "the maps")):
+        result = acmap_in(partial, "list", "--at", rev)
+        assert result.code == 2, result.out
+        assert missing in result.err and "a partial clone" in result.err, result.err
+        assert "Traceback" not in result.err

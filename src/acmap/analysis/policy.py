@@ -58,7 +58,10 @@ def settings_at(rev: str, cwd: Path | None = None) -> Settings:
     name, label = found
     if name in tree.refused:
         raise ConfigError(f"{label}: {tree.refused[name]}")
-    data = snapshot.read([tree.files[name]]).get(tree.files[name])
+    try:
+        data = snapshot.read([tree.files[name]]).get(tree.files[name])
+    except SnapshotError as exc:
+        raise ConfigError(f"{label}: {exc}") from None
     if not isinstance(data, bytes):
         raise ConfigError(f"{label}: cannot read it from git (too big, or not in this clone)")
     parsed = settings.settings_from_bytes(data, tree.top / name, knobs=knob_names, label=label)
@@ -87,7 +90,10 @@ def _read_at(oids: Collection[str], top: Path, limit: int) -> dict[str, bytes | 
     try:
         return read_blobs(oids, top, limit)
     except GitError as exc:
-        raise SnapshotError(str(exc)) from None
+        hint = ""
+        if "promisor" in str(exc):  # acmap's git never fetches (GIT_NO_LAZY_FETCH)
+            hint = " (a partial clone: fetch the blobs, or clone without --filter)"
+        raise SnapshotError(f"{exc}{hint}") from None
 
 
 def knob_names() -> Collection[str]:
