@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -50,12 +50,36 @@ class GapSettings:
         return {**self.base, **self.per_tier.get(tier, {})}
 
 
+class SnapshotError(Exception):
+    """Git could not give a snapshot's blobs (git gone, a broken repository): exit 2."""
+
+
+# A snapshot's reader: blob ids → their bytes; an int is the size of a blob over the limit, and
+# None a blob the repository does not have. SnapshotError when git cannot answer at all.
+ReadBlobs = Callable[[Collection[str]], Mapping[str, bytes | int | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The files of one git commit, for `--at REV`: every map comes from here, never from the
+    work tree. A plain value (this module cannot import acmap.git): acmap.analysis.policy builds
+    it. Paths are the repository's, relative to `top`, as git has them."""
+
+    commit: str
+    label: str  # the revision as the user wrote it, for messages
+    top: Path  # the repository's root in the work tree: a path on the command line means this
+    files: Mapping[str, str]  # path → blob id; symlinks that stay inside the tree are followed
+    refused: Mapping[str, str]  # path → why it is not read (a symlink out of the repository)
+    read: ReadBlobs
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     root: Path
     maps: Path
     today: date | None = None
     gaps: GapSettings = field(default_factory=GapSettings)
+    snapshot: Snapshot | None = None  # --at REV: the maps as they were at that commit
 
 
 # --- the project-root guard -------------------------------------------------------------------
@@ -122,21 +146,32 @@ def load_settings(cwd: Path | None = None, *, knobs: KnobNames) -> Settings:
     if path.is_symlink() and not inside(path, project_of(path.parent)):
         raise ConfigError(f"{path}: symlink to a file outside the project is not followed")
     try:
-        text = path.read_bytes().decode("utf-8")
-        raw = tomllib.loads(text)
+        data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return settings_from_bytes(data, path, knobs=knobs)
+
+
+def settings_from_bytes(
+    data: bytes, path: Path, *, knobs: KnobNames, label: str | None = None
+) -> Settings:
+    """acmap.toml's bytes (at `path`, which says where the project is) checked; every message
+    names the file as `label` (default the path): `acmap.toml@v1:3:8` for a file at a revision."""
+    where = label or str(path)
+    try:
+        text = data.decode("utf-8")
+        raw = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+            f"{where}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
             "save it as UTF-8"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(_toml_error(path, exc)) from None
-    return parse_settings(raw, path, knobs=knobs, text=text)
+        raise ConfigError(_toml_error(where, exc)) from None
+    return parse_settings(raw, path, knobs=knobs, text=text, label=label)
 
 
-def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+def _toml_error(path: Path | str, exc: tomllib.TOMLDecodeError) -> str:
     # tomllib says "Invalid value (at line 3, column 8)": put the place where every finding has it.
     message = str(exc)
     found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
@@ -146,10 +181,11 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
 
 
 def parse_settings(
-    raw: dict[str, Any], path: Path, *, knobs: KnobNames, text: str = ""
+    raw: dict[str, Any], path: Path, *, knobs: KnobNames, text: str = "", label: str | None = None
 ) -> Settings:
-    """`raw` checked; `text` (the file's own) only to say which line a mistake is on."""
-    where = Where(str(path), text)
+    """`raw` checked; `text` (the file's own) only to say which line a mistake is on, and
+    `label` (default the path) how messages name the file."""
+    where = Where(label or str(path), text)
     _known(raw, ("maps", "today", "gaps"), where, ())
     root = path.parent
     maps = raw.get("maps", "maps")

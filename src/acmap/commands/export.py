@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    AtOption,
     PathsArgument,
     choices,
     exit_if_unreadable,
@@ -43,6 +44,7 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the -o file if it exists.")
     ] = False,
+    at: AtOption = None,
 ) -> None:
     """One row per stakeholder: account, id, name, title, unit, manager, roles, stance,
     influence, status, owner, last contact, email and phone. JSON keeps the nesting."""
@@ -54,7 +56,7 @@ def export(
     chosen = "csv" if output_format is None else pick_format(output_format, FORMATS)
     if output is not None and not force:
         refuse_to_overwrite([Path(output)])
-    config = settings()
+    config = settings(at)
     try:
         selection = load_selection(paths or [], config, analyse=account_record, keep_maps=False)
     except SelectionError as exc:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    AtOption,
     PathsArgument,
     TodayOption,
     check_choice,
@@ -83,6 +84,7 @@ def gaps(
             autocompletion=choices(*FORMATS),
         ),
     ] = None,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """Report the gaps in each account map, grouped by account, worst first.
@@ -95,7 +97,7 @@ def gaps(
     from acmap.model import TIERS
     from acmap.report import reporter
 
-    config = settings()
+    config = settings(at)
     day = today_for(config, today)
     chosen = pick_format(output_format, FORMATS)
     check_choice("--severity", severity, SEVERITIES)

@@ -8,6 +8,7 @@ import typer
 
 from acmap.commands.options import (
     TABLE_FORMATS,
+    AtOption,
     PathsArgument,
     TableFormatOption,
     TodayOption,
@@ -49,6 +50,7 @@ def list_accounts(
         ),
     ] = None,
     output_format: TableFormatOption = None,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """The portfolio table: tier, owner, people, engaged, status, score, gaps, last review."""
@@ -58,7 +60,7 @@ def list_accounts(
     from acmap.model import TIERS
     from acmap.report import reporter
 
-    config = settings()
+    config = settings(at)
     day = today_for(config, today)
     chosen = pick_format(output_format, FORMATS)
     check_choice("--sort", sort, SORTS)

@@ -1,5 +1,11 @@
 """Options and helpers shared by the commands: settings, today, output format, errors, console,
-and the shell completions of their values."""
+and the shell completions of their values.
+
+`--at REV` on a reading command is one parameter and one call: `at: AtOption = None`, then
+`config = settings(at)`. Every map the loader then gives (load_selection, map_files,
+open_account, load_account…) comes from that commit, and so does acmap.toml; --today stays the
+user's today.
+"""
 
 from __future__ import annotations
 
@@ -73,6 +79,15 @@ TodayOption = Annotated[
     typer.Option(
         "--today",
         help="Pretend today is this date (YYYY-MM-DD); also ACMAP_TODAY or today= in acmap.toml.",
+        show_default=False,
+    ),
+]
+AtOption = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="REV",
+        help="Read the maps as they were at this git revision or date (YYYY-MM-DD).",
         show_default=False,
     ),
 ]
@@ -160,11 +175,22 @@ def exit_if_unreadable(selection: Read) -> None:
         raise typer.Exit(2)
 
 
-def settings() -> Settings:
+def settings(at: str | None = None) -> Settings:
+    """acmap.toml's settings; with `at` (--at REV), those of that commit, whose files every map
+    is then read from. Exit 2 with the message when they cannot be had."""
+    if at is None:
+        try:
+            return load_settings()
+        except ConfigError as exc:
+            fail(str(exc))
+    from acmap.git import GitError
+
     try:
-        return load_settings()
+        return load_settings(at=at)
     except ConfigError as exc:
         fail(str(exc))
+    except GitError as exc:
+        fail(f"--at {at}: {exc}")
 
 
 def today_for(config: Settings, cli_value: str | None) -> date:

@@ -9,6 +9,7 @@ import typer
 
 from acmap.commands.options import (
     TABLE_FORMATS,
+    AtOption,
     PathsArgument,
     TableFormatOption,
     TodayOption,
@@ -30,6 +31,7 @@ def partners(
         typer.Option("--partner", help="Only this partner id.", show_default=False),
     ] = None,
     output_format: TableFormatOption = None,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """Partner overlap: which partner is present at which account, whom they know there, the key
@@ -39,7 +41,7 @@ def partners(
     from acmap.report import reporter
 
     chosen = pick_format(output_format, FORMATS)
-    config = settings()
+    config = settings(at)
     day = today_for(config, today)
     try:
         result = partner_overlap(paths or [], config, day, partner=partner)

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from acmap.commands.options import TodayOption, fail, refuse_to_overwrite, settings, today_for
+from acmap.commands.options import (
+    AtOption,
+    TodayOption,
+    fail,
+    refuse_to_overwrite,
+    settings,
+    today_for,
+)
 
 if TYPE_CHECKING:
     from acmap.findings import Finding
@@ -83,6 +90,7 @@ def render(
             show_default=False,
         ),
     ] = None,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """Draw an account map with Graphviz: who decides, who is with us, who influences whom.
@@ -97,7 +105,9 @@ def render(
     from acmap.report import reporter
 
     os.environ[MAX_MEMORY_ENV] = str(max_memory)  # run_dot's, also in --all's workers
-    day = today_for(config := settings(), today)
+    if at is not None and diff is not None:
+        fail("--at and --diff cannot be combined: give --diff BASE..HEAD to draw a past change")
+    day = today_for(config := settings(at), today)
     targets = list(target or [])
     if every and output is None:
         fail("--all writes one file per account: give a folder with -o DIR")

@@ -6,11 +6,12 @@ import sys
 
 import typer
 
-from acmap.commands.options import AccountArgument, TodayOption, settings, today_for
+from acmap.commands.options import AccountArgument, AtOption, TodayOption, settings, today_for
 
 
 def show(
     account: AccountArgument,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """One account: org tree by unit, roles, stance, links, partners, goals, deals and gaps."""
@@ -19,7 +20,7 @@ def show(
     from acmap.report import reporter
     from acmap.report.terminal import console, visible
 
-    config = settings()
+    config = settings(at)
     day = today_for(config, today)
     loaded = load_account_file(account, config)
     out = console()

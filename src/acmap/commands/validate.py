@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    AtOption,
     PathsArgument,
     TodayOption,
     choices,
@@ -37,6 +38,7 @@ def validate(
         bool,
         typer.Option("--no-cache", help="Parse every file again (ignore the results cache)."),
     ] = False,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """Check map files against format v1: syntax, fields, values, references, cycles.
@@ -47,7 +49,7 @@ def validate(
     from acmap.load.selection import SelectionError
     from acmap.report import reporter
 
-    config = settings()
+    config = settings(at)
     today_for(config, today)  # validates --today / ACMAP_TODAY even though no check is dated
     chosen = pick_format(output_format, FORMATS)
     try:

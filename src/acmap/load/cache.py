@@ -59,6 +59,7 @@ _LOADER_MODULES = (
     "load/cache.py",
     "load/selection.py",
     "load/single.py",
+    "load/snapshot.py",
     "load/worktree.py",
     "format/fields.py",
     "format/codes.py",

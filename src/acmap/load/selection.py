@@ -1,9 +1,13 @@
-"""Which map files a command works on, and loading them: in parallel when there are many."""
+"""Which map files a command works on, and loading them: in parallel when there are many.
+
+With settings.snapshot (`--at REV`) every map comes from that commit's blobs (load/snapshot.py),
+never from the work tree; paths and ids on the command line mean what they mean without it.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,8 +18,9 @@ from acmap.load.build import Loaded, rejected
 from acmap.load.parse import load_file
 from acmap.load.read import OUTSIDE, LoadError, OutsideProject, Rejected, Unreadable, read_bytes
 from acmap.load.read import display as _display
+from acmap.load.snapshot import Blob, CommitFiles, blobs, load_blob
 from acmap.model import AccountMap
-from acmap.settings import Settings, leads_out, project_of
+from acmap.settings import Settings, Snapshot, SnapshotError, leads_out, project_of
 from acmap.words import did_you_mean
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -40,6 +45,8 @@ class Selection:
 def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], list[str]]:
     """Resolve files, folders and account ids to map files. Returns (files, unreadable)."""
     wanted = list(targets)
+    if settings.snapshot is not None:
+        return _files_at(wanted, settings, settings.snapshot)
     files: list[Path] = []
     unreadable: list[str] = []
     root = project_root(settings)
@@ -77,6 +84,53 @@ def map_files(targets: Iterable[str], settings: Settings) -> tuple[list[Path], l
     for file in files:
         key = file.resolve() if file.exists() else file
         if key not in seen:
+            seen.add(key)
+            unique.append(file)
+    return unique, unreadable
+
+
+def _files_at(
+    wanted: list[str], settings: Settings, snapshot: Snapshot
+) -> tuple[list[Path], list[str]]:
+    """map_files for a commit: the same answers, from its tree."""
+    tree = CommitFiles(snapshot)
+    at = snapshot.label
+    if not wanted:
+        name = tree.where(settings.maps)
+        if name is None or name not in tree.folders:
+            raise SelectionError(f"no maps folder at {_display(settings.maps)} in {at}")
+        return tree.walk(settings.maps, name, MAP_SUFFIXES), []
+    files: list[Path] = []
+    unreadable: list[str] = []
+    known_ids: dict[str, Path] | None = None
+    for target in wanted:
+        path = Path(target)
+        name = tree.where(path)
+        if name is not None and name in tree.folders:
+            files.extend(tree.walk(path, name, MAP_SUFFIXES))
+        elif name is not None and tree.is_file(name):
+            files.append(path)
+        elif "/" not in target and not target.endswith(MAP_SUFFIXES):
+            if known_ids is None:
+                maps = tree.where(settings.maps)
+                walked = (
+                    tree.walk(settings.maps, maps, MAP_SUFFIXES)
+                    if maps is not None and maps in tree.folders
+                    else []
+                )
+                known_ids = {file.stem: file for file in walked}
+            if target not in known_ids:
+                hint = did_you_mean(target, known_ids)
+                raise SelectionError(f"no map file, folder or account id {target!r} at {at}{hint}")
+            files.append(known_ids[target])
+        elif name is None:
+            unreadable.append(f"{target}: outside the repository (--at reads only its files)")
+        else:
+            unreadable.append(f"{target}: no such file or folder at {at}")
+    seen: set[str | None] = set()
+    unique = []
+    for file in files:
+        if (key := tree.where(file)) not in seen:
             seen.add(key)
             unique.append(file)
     return unique, unreadable
@@ -141,16 +195,28 @@ def _ids_in(folder: Path, root: Path) -> dict[str, Path]:
     return {path.stem: path for path in _walk(folder, root)}
 
 
+# What a worker loads: a work-tree file, or a commit's blob already read (bytes in hand before
+# any fork, so workers never ask git).
+Source = Path | Blob
+
+
 def _load_one(
-    path: Path, analyse: Callable[[AccountMap], Any] | None, keep_maps: bool, root: Path
+    source: Source, analyse: Callable[[AccountMap], Any] | None, keep_maps: bool, root: Path
 ) -> tuple[Loaded | str, Any]:
-    shown = _display(path)
-    try:
-        loaded = load_file(path, shown, root)
-    except OutsideProject:
-        return rejected(shown, 1, 1, "E011", OUTSIDE), None
-    except Unreadable as exc:
-        return str(exc), None
+    if isinstance(source, Blob):
+        shown = _display(source.path)
+        found = load_blob(source, shown)
+        if isinstance(found, str):
+            return found, None
+        loaded = found
+    else:
+        shown = _display(source)
+        try:
+            loaded = load_file(source, shown, root)
+        except OutsideProject:
+            return rejected(shown, 1, 1, "E011", OUTSIDE), None
+        except Unreadable as exc:
+            return str(exc), None
     result = analyse(loaded.map) if analyse is not None and loaded.map is not None else None
     if not keep_maps:
         loaded.map = _STUB if loaded.map is not None else None
@@ -162,9 +228,12 @@ _STUB = AccountMap()
 
 
 def _load_chunk(
-    chunk: list[Path], analyse: Callable[[AccountMap], Any] | None, keep_maps: bool, root: Path
+    chunk: Sequence[Source],
+    analyse: Callable[[AccountMap], Any] | None,
+    keep_maps: bool,
+    root: Path,
 ) -> list[tuple[Loaded | str, Any]]:
-    return [_load_one(path, analyse, keep_maps, root) for path in chunk]
+    return [_load_one(source, analyse, keep_maps, root) for source in chunk]
 
 
 def jobs_wanted(count: int) -> int:
@@ -187,10 +256,13 @@ def load_selection(
     worker process when loading is parallel), so only its result needs to travel back."""
     files, unreadable = map_files(targets, settings)
     root = project_root(settings)
+    sources: Sequence[Source] = (
+        files if settings.snapshot is None else blobs_at(files, settings.snapshot)
+    )
     if use_cache and analyse is None and not keep_maps:
-        outcomes = _cached(files, root)
+        outcomes = _cached(sources, root)
     else:
-        outcomes = _load_all(files, analyse, keep_maps, root)
+        outcomes = _load_all(sources, analyse, keep_maps, root)
     selection = Selection(files=len(files), unreadable=list(unreadable))
     loaded_files = [outcome for outcome, _ in outcomes if not isinstance(outcome, str)]
     duplicates, skipped = _duplicate_accounts(loaded_files)
@@ -207,8 +279,17 @@ def load_selection(
     return selection
 
 
+def blobs_at(files: list[Path], snapshot: Snapshot) -> list[Blob]:
+    """The commit's contents of `files`, read before any loading (SelectionError when git
+    cannot give them)."""
+    try:
+        return blobs(files, snapshot)
+    except SnapshotError as exc:
+        raise SelectionError(f"cannot read the maps at {snapshot.label}: {exc}") from None
+
+
 def _load_all(
-    files: list[Path],
+    files: Sequence[Source],
     analyse: Callable[[AccountMap], Any] | None,
     keep_maps: bool,
     root: Path,
@@ -216,25 +297,26 @@ def _load_all(
     jobs = jobs_wanted(len(files))
     if jobs > 1:
         return _parallel(files, analyse, keep_maps, jobs, root)
-    return [_load_one(path, analyse, keep_maps, root) for path in files]
+    return [_load_one(source, analyse, keep_maps, root) for source in files]
 
 
-def _cached(files: list[Path], root: Path) -> list[tuple[Loaded | str, Any]]:
+def _cached(files: Sequence[Source], root: Path) -> list[tuple[Loaded | str, Any]]:
     """Validation results, from the cache where a file's bytes are unchanged."""
     from acmap.load.cache import Entry, ValidationCache
 
     store = ValidationCache.open(root)
-    outcomes: dict[Path, tuple[Loaded | str, Any]] = {}
-    keys: dict[Path, str] = {}
-    for path in files:
-        data = _plain_bytes(path, root)
+    outcomes: dict[int, tuple[Loaded | str, Any]] = {}
+    keys: dict[int, str] = {}
+    for at, source in enumerate(files):
+        data = _plain_bytes(source, root)
         if data is None:
             continue
+        path = source.path if isinstance(source, Blob) else source
         shown = _display(path)
         key = store.key(data, shown, path.stem)
         entry = store.get(key)
         if entry is None:
-            keys[path] = key
+            keys[at] = key
         else:
             found = Loaded(
                 shown,
@@ -243,31 +325,34 @@ def _cached(files: list[Path], root: Path) -> list[tuple[Loaded | str, Any]]:
                 entry.account_id,
                 entry.account_pos,
             )
-            outcomes[path] = (found, None)
-    misses = [path for path in files if path not in outcomes]
-    for path, outcome in zip(misses, _load_all(misses, None, False, root), strict=True):
-        outcomes[path] = outcome
+            outcomes[at] = (found, None)
+    misses = [at for at in range(len(files)) if at not in outcomes]
+    loaded_misses = _load_all([files[at] for at in misses], None, False, root)
+    for at, outcome in zip(misses, loaded_misses, strict=True):
+        outcomes[at] = outcome
         loaded = outcome[0]
-        if path in keys and isinstance(loaded, Loaded):
+        if at in keys and isinstance(loaded, Loaded):
             entry = Entry(
                 loaded.findings, loaded.map is not None, loaded.account_id, loaded.account_pos
             )
-            store.put(keys[path], entry)
+            store.put(keys[at], entry)
     store.save()
-    return [outcomes[path] for path in files]
+    return [outcomes[at] for at in range(len(files))]
 
 
-def _plain_bytes(path: Path, root: Path) -> bytes | None:
-    """The bytes of an ordinary map file inside the project; None sends it the long way (where
-    the same read reports why it failed)."""
+def _plain_bytes(source: Source, root: Path) -> bytes | None:
+    """The bytes of an ordinary map file inside the project (or of a commit's blob); None sends
+    it the long way (where the same read reports why it failed)."""
+    if isinstance(source, Blob):
+        return source.data if isinstance(source.data, bytes) else None
     try:
-        return read_bytes(path, root)
+        return read_bytes(source, root)
     except (Unreadable, Rejected):
         return None
 
 
 def _parallel(
-    files: list[Path],
+    files: Sequence[Source],
     analyse: Callable[[AccountMap], Any] | None,
     keep_maps: bool,
     jobs: int,

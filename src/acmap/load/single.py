@@ -22,10 +22,12 @@ class MapHasErrors(LoadError):
 def open_account(target: str, settings: Settings) -> Loaded:
     """The one map file `target` (an account id or a path) names, loaded, errors and all, with
     its text and encoding in `.source`. SelectionError when it names no file or several;
-    Unreadable (OutsideProject for a symlink out of the project) when it cannot be read."""
+    Unreadable (OutsideProject for a symlink out of the project) when it cannot be read.
+    With settings.snapshot (`--at REV`), the map as it was at that commit, without `.source`:
+    a map of the past is read, never written back."""
     from acmap.load.parse import load_text
-    from acmap.load.read import Rejected, display, read_map
-    from acmap.load.selection import SelectionError, map_files, project_root
+    from acmap.load.read import Rejected, Unreadable, display, read_map
+    from acmap.load.selection import SelectionError, blobs_at, map_files, project_root
 
     files, unreadable = map_files([target], settings)
     if unreadable or not files:
@@ -34,6 +36,14 @@ def open_account(target: str, settings: Settings) -> Loaded:
         raise SelectionError(f"{target}: {len(files)} map files there; give one account")
     path = files[0]
     shown = display(path)
+    if settings.snapshot is not None:
+        from acmap.load.snapshot import load_blob
+
+        (blob,) = blobs_at([path], settings.snapshot)
+        found = load_blob(blob, shown)
+        if isinstance(found, str):
+            raise Unreadable(found)
+        return found
     try:
         source = read_map(path, project_root(settings), shown)
     except Rejected as exc:
