@@ -13,6 +13,13 @@ from acmap.commands.options import AccountArgument, choices, fail, pick_format, 
 FORMATS = ("text", "json")
 
 
+def field_names(incomplete: str) -> list[str]:
+    """The fields of a stakeholder, for the shell's completion of FIELD."""
+    from acmap.analysis.provenance import FIELDS
+
+    return [name for name in FIELDS if name.startswith(incomplete)]
+
+
 def why(
     account: AccountArgument,
     stakeholder: Annotated[str, typer.Argument(help="The stakeholder id.", show_default=False)],
@@ -21,6 +28,7 @@ def why(
         typer.Argument(
             help="One field, such as stance or contact.email (default: every field set).",
             show_default=False,
+            autocompletion=field_names,
         ),
     ] = None,
     output_format: Annotated[

@@ -56,12 +56,17 @@ def follow(file: Path) -> FileHistory:
     when the repository has no commits yet or the file was never committed."""
     real = file.resolve()
     top = _toplevel(real.parent)
-    path = real.relative_to(top).as_posix()
-    args = ["log", "--follow", "-z", "--raw", "--no-abbrev", "--no-color", "--no-show-signature"]
     try:
-        out = run(
-            [*args, "--no-ext-diff", "--no-textconv", _FORMAT, "--", f":(literal){path}"], top
-        )
+        path = real.relative_to(top).as_posix()
+    except ValueError:  # git answered for another tree (a symlinked folder): no history to read
+        raise GitError(f"{real} is not in the git repository at {top}") from None
+    # Whatever the repository's config says: the first commit's file as an addition (--root,
+    # against log.showRoot=false), names and subjects in UTF-8 (i18n.logOutputEncoding), no
+    # signature checks (log.showSignature runs gpg), full blob ids.
+    args = ["log", "--follow", "--root", "-z", "--raw", "--no-abbrev", "--encoding=UTF-8"]
+    args += ["--no-color", "--no-show-signature", "--no-ext-diff", "--no-textconv"]
+    try:
+        out = run([*args, _FORMAT, "--", f":(literal){path}"], top)
     except GitError as exc:
         if "does not have any commits" in str(exc):
             return FileHistory(top, path, [])

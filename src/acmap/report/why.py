@@ -19,20 +19,20 @@ HEADERS = ["FIELD", "VALUE", "WHEN", "WHO", "COMMIT", "SUBJECT"]
 VALUE, WHO, SUBJECT = 1, 3, 5
 UNCOMMITTED = "not committed yet"
 UNSET = "—"  # a field someone removed: its setter is the commit that removed it
-# How a table too wide for the terminal is narrowed, step by step until it fits: the subject
-# and the value shortened (with an ellipsis), then the author; the field, when and the commit
-# id stay whole (the id is what you type next: git show ID).
+# How a table too wide for the terminal is narrowed, step by step until it fits: the subject,
+# last, takes the room left, when that is enough to read; else the value and the author are
+# shortened (with an ellipsis) and, at last, the subject and the author left out. The field,
+# when and the commit id stay whole (the id is what you type next: git show ID).
 NARROWING: tuple[tuple[int, int], ...] = (  # (column, width it gets; 0: left out)
-    (SUBJECT, 40),
     (VALUE, 40),
     (WHO, 16),
-    (SUBJECT, 20),
     (VALUE, 24),
     (WHO, 10),
-    (SUBJECT, 0),
     (VALUE, 16),
+    (SUBJECT, 0),
     (WHO, 0),
 )
+SUBJECT_ROOM = 12  # the least of a subject worth showing
 _LAYOUT = str.maketrans("\n\t\r", "   ")  # a table row stays one line
 
 
@@ -110,9 +110,16 @@ def _fitted(widths: list[int], room: int | None) -> list[int]:
     """`widths` narrowed by NARROWING until the table fits `room` (as they are when output is
     piped without COLUMNS, or when nothing more can go)."""
     widths = list(widths)
+    if room is None:
+        return widths
     for column, size in NARROWING:
-        if room is None or _table_width(widths) <= room:
+        if _table_width(widths) <= room:
             break
+        if widths[SUBJECT]:
+            left = room - _table_width([*widths[:SUBJECT], 0]) - 2
+            if left >= SUBJECT_ROOM:
+                widths[SUBJECT] = left
+                break
         widths[column] = min(widths[column], size) if size else 0
     return widths
 
