@@ -260,7 +260,10 @@ def test_uncommitted_edits_and_a_file_never_committed(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert {f["commit"] for f in json.loads(result.out)["fields"]} == {None}
     shown = run_acmap("why", "initech", "mlee", "name", cwd=root)
-    assert "not committed yet" in shown.out and "0 committed versions read" in shown.out
+    assert (
+        "not committed yet" in shown.out
+        and "no committed version of maps/initech.yaml yet" in shown.out
+    )
 
 
 def test_not_a_git_repository_is_exit_2(tmp_path: Path) -> None:

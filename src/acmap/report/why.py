@@ -100,6 +100,8 @@ def to_text(result: Provenance) -> None:
         out.add(*segments_of(row, _styles(origin)))
     out.add()
     summary = f"{plural(result.versions, 'committed version')} read"
+    if not result.versions:
+        summary = f"no committed version of {shown(result.path)} yet"
     if result.unreadable:
         summary += f"; {result.unreadable} that could not be read skipped"
     out.hanging([(summary, "dim")], room or cells(summary), 2)
