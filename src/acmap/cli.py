@@ -32,6 +32,7 @@ COMMANDS = (
     "partners",
     "import_",
     "export",
+    "why",
 )
 
 
@@ -61,7 +62,14 @@ METAVARS = {
     "--timeout": "SECONDS",
     "--max-memory": "MB",
 }
-ARGUMENT_METAVARS = {"paths": "[PATH]...", "target": "[ID]...", "account": "ID", "folder": "[DIR]"}
+ARGUMENT_METAVARS = {
+    "paths": "[PATH]...",
+    "target": "[ID]...",
+    "account": "ID",
+    "folder": "[DIR]",
+    "stakeholder": "STAKEHOLDER",
+    "field": "[FIELD]",
+}
 EXAMPLES = {
     "validate": (
         "acmap validate",
@@ -112,6 +120,11 @@ EXAMPLES = {
     "export": (
         "acmap export > stakeholders.csv",
         "acmap export halcyon-bank -f json -o people.json",
+    ),
+    "why": (
+        "acmap why halcyon-bank cio",
+        "acmap why halcyon-bank cio stance",
+        "acmap why maps/halcyon-bank.yaml cio -f json",
     ),
 }
 

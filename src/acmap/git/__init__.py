@@ -18,6 +18,7 @@ own attributes (and a checkout may carry any config):
 
 from acmap.git.blobs import read_blobs
 from acmap.git.changes import GITLINK, MAP_SUFFIXES, FileChange, changed_maps, worktree_changes
+from acmap.git.follow import follow as follow  # acmap why: one file's history
 from acmap.git.names import shown
 from acmap.git.rev import WORKTREE, Range, resolve
 from acmap.git.run import SAFE_CONFIG, GitError, toplevel
