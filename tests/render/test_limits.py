@@ -57,7 +57,7 @@ def test_a_huge_map_fails_at_the_memory_cap_with_a_clear_message(tmp_path: Path)
     assert "--focus/--view or raise --max-memory" in result.err
     assert "did not finish" not in result.err  # the cap stopped it, not the clock
     assert "Traceback" not in result.err
-    assert elapsed < 30
+    assert elapsed < 50  # within --timeout: the cap stopped dot, not the clock
     assert not out.exists()
 
 
