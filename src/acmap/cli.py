@@ -32,6 +32,8 @@ COMMANDS = (
     "partners",
     "import_",
     "export",
+    "qualify",
+    "actions",
 )
 
 
@@ -60,6 +62,8 @@ METAVARS = {
     "--depth": "N",
     "--timeout": "SECONDS",
     "--max-memory": "MB",
+    "--due-before": "DATE",
+    "--status": "STATUS",
 }
 ARGUMENT_METAVARS = {"paths": "[PATH]...", "target": "[ID]...", "account": "ID", "folder": "[DIR]"}
 EXAMPLES = {
@@ -112,6 +116,16 @@ EXAMPLES = {
     "export": (
         "acmap export > stakeholders.csv",
         "acmap export halcyon-bank -f json -o people.json",
+    ),
+    "qualify": (
+        "acmap qualify",
+        "acmap qualify halcyon-bank -f json",
+        "acmap qualify --fail-on-gate",
+    ),
+    "actions": (
+        "acmap actions --owner dana",
+        "acmap actions --due-before 2027-01-01 -f csv",
+        "acmap actions --owner dana -f ics > plan.ics",
     ),
 }
 

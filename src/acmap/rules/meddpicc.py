@@ -115,8 +115,8 @@ def _economic_buyer(account_map: AccountMap, deal: Opportunity, ctx: Context) ->
         if not person.identified:
             return Letter(1, (*facts, "not yet named"))
         if not ctx.is_engaged(person):
-            return Letter(1, (*facts, f"not engaged ({ctx.contact(person).words()})"))
-        facts.append(f"engaged ({ctx.contact(person).words()})")
+            return Letter(1, (*facts, f"not engaged: {ctx.contact(person).words()}"))
+        facts.append(ctx.contact(person).words())
         if not person.friendly:
             return Letter(2, (*facts, f"stance {person.stance}, not advocate or supporter"))
         return Letter(3, (*facts, f"stance {person.stance}"))
