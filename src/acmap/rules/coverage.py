@@ -53,7 +53,7 @@ def no_economic_buyer(account_map: AccountMap, ctx: Context) -> Iterator[Problem
         "economic_buyer",
         "ask your coach who releases the money now and add them with roles: [economic_buyer]",
     ):
-        yield Problem(problem.pos, problem.message, severity=severity)
+        yield Problem(problem.pos, problem.message, problem.subject, severity=severity)
 
 
 @rule("G102")

@@ -256,7 +256,8 @@ def _competition(account_map: AccountMap, deal: Opportunity, ctx: Context) -> Le
         if s.active and s.favours and s.favours.casefold() in alive and deal.roles_of(s)
     ]
     if leaning:
-        return Letter(2, (*facts, f"{names(leaning)} favour a rival still in the deal"))
+        verb = "favours" if len(leaning) == 1 else "favour"
+        return Letter(2, (*facts, f"{names(leaning)} {verb} a rival still in the deal"))
     return Letter(3, (*facts, "nobody with a role in the deal favours a rival still in it"))
 
 
