@@ -187,15 +187,29 @@ def plan(
 
         hint = did_you_mean(owner, sorted(team))
         raise SelectionError(f"--owner {owner!r}: no such team member in the selected maps{hint}")
-    chosen = [
-        a
-        for a in actions
-        if (status == "all" or a.status == status)
-        and (owner is None or a.owner == owner)
-        and (due_before is None or (a.due is not None and a.due < due_before))
-    ]
-    chosen.sort(key=plan_order)
+    chosen = choose(actions, owner=owner, due_before=due_before, status=status)
     return PlanResult(chosen, today, selection.findings, selection.unreadable)
+
+
+def choose(
+    actions: Iterable[PlannedAction],
+    *,
+    owner: str | None = None,
+    due_before: date | None = None,
+    status: str = "open",
+) -> list[PlannedAction]:
+    """--owner, --due-before (an undated action is due before no date) and --status, in plan
+    order."""
+    return sorted(
+        (
+            a
+            for a in actions
+            if (status == "all" or a.status == status)
+            and (owner is None or a.owner == owner)
+            and (due_before is None or (a.due is not None and a.due < due_before))
+        ),
+        key=plan_order,
+    )
 
 
 def _planned_with_team(
