@@ -46,6 +46,7 @@ class PlannedAction:
     uid: str
     overdue: bool = False
     days_late: int | None = None  # for an overdue action
+    days_left: int | None = None  # days from today to `due` (negative when overdue)
 
     @property
     def with_names(self) -> str:
@@ -117,6 +118,7 @@ def planned(account_map: AccountMap, today: date) -> list[PlannedAction]:
                 ),
                 overdue=overdue,
                 days_late=(today - action.due).days if overdue and action.due else None,
+                days_left=(action.due - today).days if action.due else None,
             )
         )
     return found

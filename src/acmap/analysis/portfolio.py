@@ -17,6 +17,7 @@ from acmap.findings import Finding, at_least, count_by_severity
 
 if TYPE_CHECKING:  # validate needs neither health nor the rules: kept out of its start-up
     from acmap.analysis.health import AccountReport
+    from acmap.analysis.priority import NextAction
     from acmap.settings import Settings
 
 STATUSES = ("red", "amber", "green")
@@ -44,7 +45,7 @@ class GapsResult(NamedTuple):
     skipped: int  # files that did not make an account (invalid, or a duplicate id)
     reports: list[AccountReport]
     validation: list[Finding]
-    actions: list[tuple[AccountReport, Finding]]
+    actions: list[NextAction]  # acmap.analysis.priority
     unreadable: list[str]
 
     @property
