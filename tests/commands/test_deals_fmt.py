@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.helpers import load_yaml, run_acmap, write_map_file
 
 from acmap.edit.fmt import comments, format_text
-from tests.helpers import load_yaml, run_acmap, write_map_file
 
 MESSY = """\
 acmap: 1
