@@ -126,7 +126,7 @@ def test_markdown(acmap: Acmap) -> None:
 
 def test_github(acmap: Acmap) -> None:
     out = acmap("gaps", *TODAY, "meridian-health", env={"GITHUB_ACTIONS": "true"}).out
-    assert out.startswith("::notice file=maps/meridian-health.yaml,line=60,col=5,")
+    assert out.startswith("::notice file=maps/meridian-health.yaml,line=89,col=5,")
 
 
 def test_an_invalid_file_is_reported_and_skipped(

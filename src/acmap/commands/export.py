@@ -1,4 +1,5 @@
-"""`acmap export`: the stakeholders of the portfolio as CSV or JSON, for a CRM."""
+"""`acmap export`: the stakeholders (or, with --actions, the actions) of the portfolio as CSV
+or JSON, for a CRM."""
 
 from __future__ import annotations
 
@@ -43,12 +44,18 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the -o file if it exists.")
     ] = False,
+    actions: Annotated[
+        bool, typer.Option("--actions", help="Export the engagement plan: one row per action.")
+    ] = False,
 ) -> None:
     """One row per stakeholder: account, id, name, title, unit, manager, roles, stance,
-    influence, status, owner, last contact, email and phone. JSON keeps the nesting."""
+    influence, status, owner, last contact, email and phone. JSON keeps the nesting.
+
+    With --actions, one row per action of the engagement plan instead: account, what, owner,
+    with (names, ;-separated), due, status and opportunity."""
     import io
 
-    from acmap.crm.export import account_record
+    from acmap.crm import export as rows
     from acmap.load.selection import SelectionError, load_selection, project_root
 
     chosen = "csv" if output_format is None else pick_format(output_format, FORMATS)
@@ -56,7 +63,8 @@ def export(
         refuse_to_overwrite([Path(output)])
     config = settings()
     try:
-        selection = load_selection(paths or [], config, analyse=account_record, keep_maps=False)
+        analyse = rows.plan_record if actions else rows.account_record
+        selection = load_selection(paths or [], config, analyse=analyse, keep_maps=False)
     except SelectionError as exc:
         fail(str(exc))
     records = sorted(selection.results, key=lambda r: r["id"])
@@ -67,12 +75,11 @@ def export(
         stream.write(dump({"version": 1, "accounts": records}) + "\n")
     else:
         from acmap.crm.cells import csv_writer
-        from acmap.crm.export import COLUMNS, csv_rows
 
         writer = csv_writer(stream)
-        writer.writerow(COLUMNS)
+        writer.writerow(rows.ACTION_COLUMNS if actions else rows.COLUMNS)
         for record in records:
-            writer.writerows(csv_rows(record))
+            writer.writerows(rows.action_rows(record) if actions else rows.csv_rows(record))
     if output is None:
         from acmap.report.terminal import data
 
@@ -88,10 +95,12 @@ def export(
             refuse_to_overwrite([Path(output)])
         except OSError as exc:
             fail(f"{output}: cannot write ({exc.strerror or exc})")
-        count = sum(len(r["stakeholders"]) for r in records)
+        from acmap.words import plural
+
+        kind = "action" if actions else "stakeholder"
+        count = plural(sum(len(r[f"{kind}s"]) for r in records), kind)
         sys.stderr.write(
-            f"acmap: {count} stakeholder{'' if count == 1 else 's'} of {len(records)} "
-            f"account{'' if len(records) == 1 else 's'} written to {output}\n"
+            f"acmap: {count} of {plural(len(records), 'account')} written to {output}\n"
         )
 
     report_left_out(selection)

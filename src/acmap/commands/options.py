@@ -76,6 +76,15 @@ TodayOption = Annotated[
         show_default=False,
     ),
 ]
+OpportunityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--opportunity",
+        metavar="DEAL",
+        help="Draw only this opportunity's buying committee, with the roles of that deal.",
+        show_default=False,
+    ),
+]
 PathsArgument = Annotated[
     list[str] | None,
     typer.Argument(
@@ -137,6 +146,15 @@ def refuse_to_overwrite(paths: Iterable[Path]) -> None:
 
         others = plural(len(existing) - 1, "other file")
         fail(f"{existing[0]} and {others} exist; add --force to replace them")
+
+
+def refuse_map_errors(errors: list[Finding], what: str) -> NoReturn:
+    """List a map's errors on stderr, say nothing was `what` (rendered, exported), exit 1."""
+    from acmap.report.diagrams import error_lines
+
+    sys.stderr.write(error_lines(errors))
+    sys.stderr.write(f"acmap: the map has errors (see `acmap validate`); nothing {what}\n")
+    raise typer.Exit(1)
 
 
 def report_left_out(selection: Checked) -> None:

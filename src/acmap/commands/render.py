@@ -5,14 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from acmap.commands.options import TodayOption, fail, refuse_to_overwrite, settings, today_for
-
-if TYPE_CHECKING:
-    from acmap.findings import Finding
+from acmap.commands.options import (
+    OpportunityOption,
+    TodayOption,
+    fail,
+    refuse_map_errors,
+    refuse_to_overwrite,
+    settings,
+    today_for,
+)
 
 
 def render(
@@ -83,6 +88,7 @@ def render(
             show_default=False,
         ),
     ] = None,
+    opportunity: OpportunityOption = None,
     today: TodayOption = None,
 ) -> None:
     """Draw an account map with Graphviz: who decides, who is with us, who influences whom.
@@ -101,8 +107,8 @@ def render(
     targets = list(target or [])
     if every and output is None:
         fail("--all writes one file per account: give a folder with -o DIR")
-    if every and (focus is not None or diff is not None):
-        fail("--focus and --diff are about one account: they cannot be combined with --all")
+    if every and (focus is not None or diff is not None or opportunity is not None):
+        fail("--focus, --diff and --opportunity are about one account: not with --all")
     if not every and len(targets) != 1:
         fail("render one account: give its id or map file (or use --all -o DIR)")
     try:
@@ -122,6 +128,7 @@ def render(
         if output is not None and not force:
             refuse_to_overwrite([output])
         options = pipeline.options_for(account, config.gaps, day, view, focus, depth, legend, size)
+        account, options = pipeline.for_deal(account, options, opportunity, diff)
         if diff is None:
             data = pipeline.diagram(account, options, fmt, timeout, warn=sys.stderr.write)
         else:  # GitHub's limits for a Mermaid diff are told on stderr too
@@ -132,17 +139,9 @@ def render(
     except pipeline.DiagramError as exc:
         fail(str(exc))
     except pipeline.MapErrors as exc:
-        _refuse_broken(exc.errors)
+        refuse_map_errors(exc.errors, "rendered")
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
-
-
-def _refuse_broken(errors: list[Finding]) -> NoReturn:
-    from acmap.report.diagrams import error_lines
-
-    sys.stderr.write(error_lines(errors))
-    sys.stderr.write("acmap: the map has errors (see `acmap validate`); nothing rendered\n")
-    raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

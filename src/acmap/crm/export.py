@@ -1,6 +1,8 @@
-"""Stakeholders of the selected maps as rows for a CRM (CSV) or as nested records (JSON).
+"""Stakeholders of the selected maps as rows for a CRM (CSV) or as nested records (JSON);
+with `--actions`, the engagement plan instead.
 
-The CSV columns are also what `acmap import` reads back, so export → edit → import round-trips.
+The stakeholder CSV columns are also what `acmap import` reads back, so export → edit → import
+round-trips.
 """
 
 from __future__ import annotations
@@ -96,6 +98,72 @@ def csv_rows(record: dict[str, Any]) -> list[list[str]]:
                 s["last_contact"] or "",
                 s["contact"]["email"] or "",
                 s["contact"]["phone"] or "",
+            ]
+        )
+    return rows
+
+
+# --- `acmap export --actions`: the engagement plan (SPEC §7), one row per action ------------------
+
+ACTION_COLUMNS = (
+    "account_id",
+    "account_name",
+    "what",
+    "owner",
+    "with",
+    "due",
+    "status",
+    "opportunity_id",
+    "opportunity",
+)
+
+
+def plan_record(account_map: AccountMap) -> dict[str, Any]:
+    """One account and its actions, nested: owner, people and deal as {id, name}."""
+    people = account_map.people_by_id()
+    team = account_map.team_by_id()
+    deals = {o.id: o.name for o in account_map.account.opportunities}
+
+    def named(ref_id: str | None, name: str | None) -> dict[str, str] | None:
+        return None if ref_id is None else {"id": ref_id, "name": name or ref_id}
+
+    actions = []
+    for a in account_map.actions:
+        owner = team.get(a.owner) if a.owner else None
+        actions.append(
+            {
+                "what": a.what,
+                "owner": named(a.owner, owner.name if owner else None),
+                "with": [named(p, people[p].display if p in people else None) for p in a.people],
+                "due": a.due.isoformat() if a.due else None,
+                "status": a.status,
+                "opportunity": named(a.opportunity, deals.get(a.opportunity or "")),
+            }
+        )
+    return {
+        "id": account_map.account.id,
+        "name": account_map.account.name,
+        "file": account_map.path.as_posix(),
+        "actions": actions,
+    }
+
+
+def action_rows(record: dict[str, Any]) -> list[list[str]]:
+    """One account's actions as flat CSV rows, in ACTION_COLUMNS order; people by name."""
+    rows = []
+    for a in record["actions"]:
+        deal = a["opportunity"]
+        rows.append(
+            [
+                record["id"],
+                record["name"],
+                a["what"],
+                a["owner"]["name"] if a["owner"] else "",
+                LIST_SEPARATOR.join(p["name"] for p in a["with"]),
+                a["due"] or "",
+                a["status"],
+                deal["id"] if deal else "",
+                deal["name"] if deal else "",
             ]
         )
     return rows

@@ -66,8 +66,9 @@ VALIDATION_CODES = _table(
         "E007",
         "unknown-reference",
         "error",
-        "a unit, reports_to, owner, parent, link end, buying_group or knows entry names no such "
-        'id, with "did you mean …?"',
+        "a unit, reports_to, owner, parent, link end, buying_group or knows entry (or a deal's "
+        "roles, confirmed_by, criterion or step owner, an action's owner, with or opportunity) "
+        'names no such id, with "did you mean …?"',
     ),
     Code(
         "E008",

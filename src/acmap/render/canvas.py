@@ -28,6 +28,7 @@ class RenderOptions:
     legend: bool = True
     engaged_days: int = 90
     size: str = "slide"  # a key of SIZES
+    deal: str | None = None  # --opportunity: the deal whose buying committee is drawn
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,6 +127,20 @@ def options_for(
     )
 
 
+def for_deal(
+    account_map: AccountMap, options: RenderOptions, opportunity: str | None, diff: str | None
+) -> tuple[AccountMap, RenderOptions]:
+    """`--opportunity`: the deal's buying committee with its per-deal roles (render/deal.py)."""
+    from acmap.render.deal import DealError, deal_view
+
+    if opportunity is not None and diff is not None:
+        raise DiagramError("--opportunity and --diff cannot be combined: draw one of them")
+    try:
+        return deal_view(account_map, options, opportunity)
+    except DealError as exc:
+        raise DiagramError(str(exc)) from None
+
+
 def diagram(
     account_map: AccountMap,
     options: RenderOptions,

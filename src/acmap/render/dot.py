@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from acmap.model import AccountMap, Partner, Unit
 from acmap.render import style
-from acmap.render.canvas import SIZES, Graph, Marks, RenderOptions, select, wrap
+from acmap.render.canvas import SIZES, Graph, Marks, RenderOptions, select, shorten, wrap
 from acmap.render.edges import knows, links, reporting_lines, stacked_columns
 from acmap.render.legend import legend
 from acmap.render.orgtree import OrgTree, org_tree
@@ -175,6 +175,8 @@ def _title(account_map: AccountMap, options: RenderOptions) -> Html:
     when = f"as of {options.today.isoformat()}"
     if options.focus is not None:
         when = f"around {options.focus}, {options.depth} step(s)  ·  " + when
+    if options.deal is not None:
+        when = f"buying committee of {shorten(options.deal, TITLE_WIDTH)}  ·  " + when
     if options.view != "full":
         when = f"{options.view} view  ·  " + when
     cells.append(tag("TD", tag("FONT", text(when), color=style.MUTED), valign="BOTTOM"))

@@ -88,6 +88,8 @@ def _title(account_map: AccountMap, options: RenderOptions) -> str:
         facts.append(f"{options.view} view")
     if options.focus is not None:
         facts.append(f"around {options.focus}, {options.depth} step(s)")
+    if options.deal is not None:
+        facts.append(f"buying committee of {shorten(options.deal, 48)}")
     facts.append(f"as of {options.today.isoformat()}")
     return "  ·  ".join(facts)
 
