@@ -117,3 +117,11 @@ def test_gaps_lists_the_plan_and_g206(acmap: Acmap, tmp_path: Path) -> None:
     out = acmap("gaps", "acme", "--today", "2026-11-28", cwd=root).out
     assert "planned: Executive briefing with Mary Lee (Dana Ruiz, due 2026-12-10) [plan]" in out
     assert "action 'Security workshop' with Sam Ray (Tomás Reyes) was due 2026-11-01" in out
+
+
+def test_gaps_owner_lists_only_their_own_planned_actions(acmap: Acmap, tmp_path: Path) -> None:
+    root = project(tmp_path)
+    mine = acmap("gaps", "acme", "--owner", "dana", "--today", "2026-11-28", cwd=root).out
+    assert "planned: Executive briefing" in mine
+    theirs = acmap("gaps", "acme", "--owner", "tomas", "--today", "2026-11-28", cwd=root).out
+    assert "planned: Executive briefing" not in theirs

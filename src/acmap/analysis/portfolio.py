@@ -192,12 +192,15 @@ def select(
         if tiers and report.tier not in tiers:
             continue
         findings = [f for f in report.findings if at_least(f.severity, floor)]
+        plan = report.plan
+        if owner is not None:
+            plan = [a for a in plan if a.owner == owner]  # next actions: only the member's own
         if owner is not None and report.owner != owner:
             covered = {p for p, o in report.people_owners.items() if o == owner}
             if not covered:
                 continue
             findings = [f for f in findings if f.subject in covered]
-        chosen.append(replace(report, findings=findings))
+        chosen.append(replace(report, findings=findings, plan=plan))
     return chosen
 
 
