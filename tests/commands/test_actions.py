@@ -21,8 +21,8 @@ account:
   opportunities:
     - {{id: tms, name: TMS rollout, stage: proposal}}
 stakeholders:
-  - {{id: mlee, name: Mary Lee, title: CFO}}
-  - {{id: ciso, name: Sam Ray, title: CISO}}
+  - {{id: mlee, name: Mary Lee, title: CFO, owner: dana}}
+  - {{id: ciso, name: Sam Ray, title: CISO, owner: tomas}}
 actions:
   - {{what: Executive briefing, owner: dana, with: [mlee], due: 2026-12-10, opportunity: tms}}
   - {{what: Security workshop, owner: tomas, with: [ciso], due: 2026-11-01}}
@@ -124,4 +124,5 @@ def test_gaps_owner_lists_only_their_own_planned_actions(acmap: Acmap, tmp_path:
     mine = acmap("gaps", "acme", "--owner", "dana", "--today", "2026-11-28", cwd=root).out
     assert "planned: Executive briefing" in mine
     theirs = acmap("gaps", "acme", "--owner", "tomas", "--today", "2026-11-28", cwd=root).out
+    assert "acme — Acme Corp" in theirs  # tomas covers Sam Ray there
     assert "planned: Executive briefing" not in theirs
