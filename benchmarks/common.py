@@ -201,6 +201,7 @@ def ensure_portfolio(
     large: int | None = None,
     stakeholders: int | None = None,
     git: bool = False,
+    deals: bool = False,
 ) -> Path:
     """A generated portfolio of `n` accounts (acmap.toml and maps/), made once and then reused.
 
@@ -220,6 +221,8 @@ def ensure_portfolio(
         name += f"-m{stakeholders}"
     if git:
         name += "-git"
+    if deals:
+        name += "-deals"
     final = base / f"{name}-g{_generator_version()}"
     if final.is_dir():
         return final
@@ -228,7 +231,9 @@ def ensure_portfolio(
     work = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=base))
     work.chmod(0o755)
     try:
-        generate.generate_portfolio(work, n, seed, large=large, stakeholders=stakeholders)
+        generate.generate_portfolio(
+            work, n, seed, large=large, stakeholders=stakeholders, deals=deals
+        )
         if git:
             generate.git_commit(work, f"Portfolio of {n} accounts (seed {seed})")
         try:

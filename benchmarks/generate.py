@@ -10,6 +10,7 @@ Usage::
     python benchmarks/generate.py OUTDIR --single 500 [--seed 1]        # one 500-person account
     python benchmarks/generate.py OUTDIR --accounts 200 --stakeholders 40  # every account 40 people
     python benchmarks/generate.py OUTDIR --modify 3 [--no-commit]     # edit 3 maps, commit again
+    python benchmarks/generate.py OUTDIR --accounts 2000 --deals   # with deal blocks and actions
 
 It writes ``OUTDIR/acmap.toml`` and ``OUTDIR/maps/<account-id>.yaml``. The YAML is written by a
 small emitter of its own (block style, with the flow style people use by hand for short items),
@@ -864,6 +865,113 @@ def make_account(seed: int, index: int, people: int) -> Doc:
     return doc
 
 
+# --------------------------------------------------------------------------------------------
+# Deals and the engagement plan (SPEC §7), with --deals: added from a random stream of their own,
+# so an account's part-one content is the same with and without them.
+# --------------------------------------------------------------------------------------------
+
+CRITERIA = ("3-year TCO", "Time to value", "Security posture", "Integration effort", "Support")
+STEPS = ("Security review", "Architecture board", "Budget approval", "Executive sign-off")
+PAPER = ("MSA redlines", "DPA review", "Procurement onboarding", "PO issued")
+EVENTS = ("Contract renewal", "Board meeting", "Fiscal year end", "Regulatory deadline")
+EVIDENCE = ("Shared the budget memo", "Set up a meeting with the CFO", "Briefed us on rivals")
+ACTIONS = ("Executive briefing", "Reference call", "Workshop", "Business case review", "QBR")
+RIVAL_STATUSES = (("evaluating", 6), ("incumbent", 2), ("eliminated", 2))
+METRICS = (("Cost per order", "USD"), ("Days to close the books", "days"), ("Churn", "%"))
+
+
+def add_deals(doc: Doc, seed: int, index: int) -> None:
+    """Deal blocks on each open opportunity, `favours` on some people and an `actions` list."""
+    rng = random.Random(f"acmap-bench-deals/{seed}/{index}")
+    r = rng.random
+    account = doc["account"]
+    people = [p["id"] for p in doc["stakeholders"] if p.get("status") != "left"]
+    team = [m["id"] for m in account["team"]]
+    rivals = account.get("competitors") or ["Status quo"]
+    if not people:
+        return
+
+    def someone() -> str:
+        return rng.choice(people)
+
+    def day(start: date, end: date) -> date:
+        return _day(rng, start, end)
+
+    for opp in account["opportunities"]:
+        if opp["stage"].startswith("closed"):
+            continue
+        group = opp.get("buying_group") or people[:2]
+        if r() < 0.6:
+            roles: Doc = {group[0]: ["economic_buyer"]}
+            if len(group) > 1:
+                roles[group[-1]] = ["champion"] if r() < 0.7 else ["decision_maker"]
+            opp["roles"] = roles
+        if r() < 0.6:
+            opp["compelling_event"] = {
+                "date": day(TODAY, date(2027, 12, 31)),
+                "what": rng.choice(EVENTS),
+            }
+        if r() < 0.5:
+            what, unit = rng.choice(METRICS)
+            metric: Doc = {"what": what, "baseline": rng.randint(50, 500)}
+            metric["target"] = metric["baseline"] * 3 // 4
+            metric["unit"] = unit
+            if r() < 0.5:
+                metric["confirmed_by"] = someone()
+            opp["metrics"] = [metric]
+        if r() < 0.6:
+            opp["decision_criteria"] = [
+                {
+                    "id": slug(text),
+                    "text": text,
+                    "owner": someone(),
+                    "us": _pick(rng, (("ahead", 3), ("even", 3), ("behind", 2), ("unknown", 2))),
+                }
+                for text in rng.sample(CRITERIA, rng.randint(1, 3))
+            ]
+        for key, names in (("decision_process", STEPS), ("paper_process", PAPER)):
+            if r() < 0.5:
+                opp[key] = [
+                    {
+                        "step": step,
+                        "owner": someone(),
+                        "due": day(date(2026, 10, 1), date(2027, 6, 30)),
+                        "status": _pick(rng, (("planned", 6), ("done", 3), ("slipped", 1))),
+                    }
+                    for step in rng.sample(names, rng.randint(1, 3))
+                ]
+        if r() < 0.6:
+            opp["competition"] = [
+                {"name": name, "status": _pick(rng, RIVAL_STATUSES)}
+                for name in rng.sample(rivals, min(len(rivals), rng.randint(1, 2)))
+            ]
+        if r() < 0.6:
+            opp["champion_evidence"] = [
+                {"date": day(date(2026, 5, 1), TODAY), "what": rng.choice(EVIDENCE)}
+            ]
+    for person in doc["stakeholders"]:
+        if r() < 0.05:
+            person["favours"] = rng.choice(rivals)
+    deals = [o["id"] for o in account["opportunities"] if not o["stage"].startswith("closed")]
+    actions: list[Doc] = []
+    for _ in range(rng.randint(2, 8)):
+        entry: Doc = {"what": rng.choice(ACTIONS), "owner": rng.choice(team)}
+        entry["with"] = rng.sample(people, min(len(people), rng.randint(1, 2)))
+        if r() < 0.9:
+            entry["due"] = day(date(2026, 10, 15), date(2027, 3, 31))
+        entry["status"] = _pick(rng, (("open", 7), ("done", 2), ("dropped", 1)))
+        if deals and r() < 0.5:
+            entry["opportunity"] = rng.choice(deals)
+        actions.append(entry)
+    doc["actions"] = actions
+
+
+# The gates the --deals portfolio's acmap.toml sets, so that G601 does its work in benchmarks.
+DEAL_SETTINGS = (
+    "\n[qualify.gates]\nproposal = {E = 2, C1 = 2}\nnegotiation = {E = 3, P = 2, D2 = 2}\n"
+)
+
+
 def _pick_int(rng: random.Random, weights: Sequence[int]) -> int:
     return _pick_index(rng.random() * sum(weights), weights)
 
@@ -927,9 +1035,10 @@ def account_size(seed: int, index: int, is_large: bool) -> int:
     return rng.randint(300, 600) if is_large else rng.randint(10, 60)
 
 
-def write_settings(outdir: Path) -> None:
+def write_settings(outdir: Path, *, deals: bool = False) -> None:
     (outdir / "acmap.toml").write_text(
-        f'maps = "maps"\ntoday = "{TODAY.isoformat()}"\n', encoding="utf-8"
+        f'maps = "maps"\ntoday = "{TODAY.isoformat()}"\n' + (DEAL_SETTINGS if deals else ""),
+        encoding="utf-8",
     )
 
 
@@ -940,16 +1049,20 @@ def generate_portfolio(
     *,
     large: int | None = None,
     stakeholders: int | None = None,
+    deals: bool = False,
 ) -> list[Path]:
-    """Write `accounts` map files under outdir/maps, and outdir/acmap.toml. Returns the files."""
+    """Write `accounts` map files under outdir/maps, and outdir/acmap.toml. Returns the files.
+    With `deals`, each map also gets deal blocks and actions (SPEC §7)."""
     maps = outdir / "maps"
     maps.mkdir(parents=True, exist_ok=True)
-    write_settings(outdir)
+    write_settings(outdir, deals=deals)
     big = large_indices(accounts, large) if stakeholders is None else set()
     written: list[Path] = []
     for index in range(accounts):
         people = stakeholders or account_size(seed, index, index in big)
         doc = make_account(seed, index, people)
+        if deals:
+            add_deals(doc, seed, index)
         path = maps / f"{doc['account']['id']}.yaml"
         path.write_text(emit_map(doc), encoding="utf-8")
         written.append(path)
@@ -1124,6 +1237,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--single", type=int, metavar="M", help="one account of exactly M stakeholders"
     )
+    parser.add_argument(
+        "--deals",
+        action="store_true",
+        help="add deal blocks, favours and actions (SPEC §7) and [qualify.gates] to acmap.toml",
+    )
     parser.add_argument("--git", action="store_true", help="git init and commit the portfolio")
     parser.add_argument(
         "--modify",
@@ -1157,7 +1275,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(maps)
         started = time.perf_counter()
         files = generate_portfolio(
-            outdir, args.accounts, args.seed, large=args.large, stakeholders=args.stakeholders
+            outdir,
+            args.accounts,
+            args.seed,
+            large=args.large,
+            stakeholders=args.stakeholders,
+            deals=args.deals,
         )
         took = time.perf_counter() - started
         size = sum(f.stat().st_size for f in files)

@@ -267,3 +267,56 @@ def test_the_locator_finds_every_key_however_it_is_spelt(doc: dict[str, dict[str
 @given(st.text(), st.lists(NAME, min_size=1, max_size=3))
 def test_the_locator_never_fails_on_any_text(text: str, path: list[str]) -> None:
     assert Where("acmap.toml", text).key(*path).startswith("acmap.toml")
+
+
+# --- [qualify.gates] (SPEC §10) -----------------------------------------------------------------
+
+
+def test_qualify_gates_are_read_per_stage(tmp_path: Path) -> None:
+    gaps = settings_from(
+        tmp_path,
+        "[qualify.gates]\nproposal = {E = 2, C1 = 2}\nnegotiation = {E = 3, P = 2, D2 = 2}\n",
+    )
+    assert gaps.gates == {"proposal": {"E": 2, "C1": 2}, "negotiation": {"E": 3, "P": 2, "D2": 2}}
+    assert settings_from(tmp_path, "[gaps]\nstale_days = 30\n").gates == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "says"),
+    [
+        (
+            "[qualify.gates]\nproposel = {E = 2}\n",
+            "2:1",
+            "[qualify.gates]: unknown stage 'proposel' (did you mean 'proposal'?)",
+        ),
+        (
+            "[qualify.gates]\nproposal = {E = 2, X = 1}\n",
+            "2:1",
+            "[qualify.gates.proposal]: unknown MEDDPICC letter 'X'; expected one of: M, E, D1, D2",
+        ),
+        (
+            "[qualify.gates]\nproposal = {E = 4}\n",
+            "2:1",  # a key inside an inline table: the line of its table
+            "[qualify.gates] proposal.E must be a score 0–3, got 4",
+        ),
+        (
+            "[qualify.gates]\n\nnegotiation = {C1 = true}\n",
+            "3:1",
+            "[qualify.gates] negotiation.C1 must be a score 0–3, got True",
+        ),
+        (
+            "[qualify.gates.proposal]\nE = '2'\n",
+            "2:5",
+            "[qualify.gates] proposal.E must be a score 0–3, got '2'",
+        ),
+        ("[qualify]\ngate = {}\n", "2:1", "[qualify]: unknown key 'gate' (did you mean 'gates'?)"),
+        ("[qualify.gates]\nproposal = 2\n", "2:12", "[qualify.gates] proposal must be a table"),
+        ("qualify = 3\n", "1:1", "[qualify] must be a table"),
+    ],
+)
+def test_qualify_gate_mistakes_name_line_and_column(
+    tmp_path: Path, text: str, place: str, says: str
+) -> None:
+    message = error(tmp_path, text)
+    assert message.startswith(f"{tmp_path / 'acmap.toml'}:{place}: "), message
+    assert says in message

@@ -33,6 +33,8 @@ COMMANDS = (
     "import_",
     "export",
     "why",
+    "qualify",
+    "actions",
 )
 
 
@@ -61,6 +63,8 @@ METAVARS = {
     "--depth": "N",
     "--timeout": "SECONDS",
     "--max-memory": "MB",
+    "--due-before": "DATE",
+    "--status": "STATUS",
 }
 ARGUMENT_METAVARS = {
     "paths": "[PATH]...",
@@ -125,6 +129,16 @@ EXAMPLES = {
         "acmap why halcyon-bank cio",
         "acmap why halcyon-bank cio stance",
         "acmap why maps/halcyon-bank.yaml cio -f json",
+    ),
+    "qualify": (
+        "acmap qualify",
+        "acmap qualify halcyon-bank -f json",
+        "acmap qualify --fail-on-gate",
+    ),
+    "actions": (
+        "acmap actions --owner dana",
+        "acmap actions --due-before 2027-01-01 -f csv",
+        "acmap actions --owner dana -f ics > plan.ics",
     ),
 }
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from acmap.findings import SEVERITIES
 from acmap.format.codes import rule_words
-from acmap.model import TIERS
+from acmap.model import MEDDPICC, STAGES, TIERS
 from acmap.words import did_you_mean
 
 CONFIG_NAME = "acmap.toml"
@@ -44,6 +44,9 @@ class GapSettings:
     per_tier: dict[str, dict[str, int]] = field(default_factory=dict)  # [gaps.tier.<tier>]
     # Keyed by rule code ("G304") or kebab name ("stale-map"); values error|warning|info|off.
     severity: dict[str, str] = field(default_factory=dict)
+    # acmap.toml's [qualify.gates]: stage → MEDDPICC letter → the least score (0–3) to be at it.
+    # Kept here, where the rules engine reads its settings, because G601 applies them.
+    gates: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def overrides(self, tier: str) -> dict[str, int]:
         """The knob values set for accounts of `tier`: [gaps], then [gaps.tier.<tier>]."""
@@ -186,7 +189,7 @@ def parse_settings(
     """`raw` checked; `text` (the file's own) only to say which line a mistake is on, and
     `label` (default the path) how messages name the file."""
     where = Where(label or str(path), text)
-    _known(raw, ("maps", "today", "gaps"), where, ())
+    _known(raw, ("maps", "today", "gaps", "qualify"), where, ())
     root = path.parent
     maps = raw.get("maps", "maps")
     if not isinstance(maps, str) or not maps:
@@ -204,6 +207,8 @@ def parse_settings(
     if today is not None:
         today = _date(today, f"{where.value('today')}: today")
     gaps = _gap_settings(raw["gaps"], where, tuple(knobs())) if "gaps" in raw else GapSettings()
+    if "qualify" in raw:
+        gaps = replace(gaps, gates=_gates(raw["qualify"], where))
     return Settings(root=root, maps=root / maps, today=today, gaps=gaps)
 
 
@@ -238,6 +243,34 @@ def _gap_settings(raw: Any, where: Where, knobs: tuple[str, ...]) -> GapSettings
                 f"not a severity{hint}: expected one of {', '.join(SEVERITY_CHOICES)}"
             )
     return GapSettings(base=base, per_tier=per_tier, severity=dict(severity))
+
+
+def _gates(raw: Any, where: Where) -> dict[str, dict[str, int]]:
+    """[qualify.gates]: per stage, the least score per MEDDPICC letter (SPEC §10)."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where.key('qualify')}: [qualify] must be a table")
+    _known(raw, ("gates",), where, ("qualify",))
+    stages = raw.get("gates", {})
+    if not isinstance(stages, dict):
+        raise ConfigError(f"{where.key('qualify', 'gates')}: [qualify.gates] must be a table")
+    _known(stages, STAGES, where, ("qualify", "gates"), noun="stage")
+    gates: dict[str, dict[str, int]] = {}
+    for stage, gate in stages.items():
+        table = ("qualify", "gates", stage)
+        if not isinstance(gate, dict):
+            raise ConfigError(
+                f"{where.value(*table)}: [qualify.gates] {stage} must be a table of MEDDPICC "
+                f"letters, such as {stage} = {{E = 2, C1 = 2}}"
+            )
+        _known(gate, MEDDPICC, where, table, noun="MEDDPICC letter")
+        for letter, least in gate.items():
+            if isinstance(least, bool) or not isinstance(least, int) or not 0 <= least <= 3:
+                raise ConfigError(
+                    f"{where.value(*table, letter)}: [qualify.gates] {stage}.{letter} must be a "
+                    f"score 0–3, got {least!r}"
+                )
+        gates[stage] = dict(gate)
+    return gates
 
 
 def _thresholds(

@@ -34,6 +34,8 @@ READERS: list[list[str]] = [
     ["export", "--format", "json"],
     ["partners", "--format", "json"],
     ["path", "fuzz", "p0", "p1"],
+    ["qualify", "--format", "json"],
+    ["actions", "--format", "ics"],
 ]
 
 

@@ -89,6 +89,6 @@ def test_worst_first_and_next_actions() -> None:
     assert [r.id for r in worst_first([good, bad])] == ["acme", "good"]
     actions = next_actions([good, bad], limit=5, per_account=2)
     # Most important first (an error before warnings), never more than two from one account.
-    assert [(r.id, f.code) for r, f in actions][:2] == [("acme", "G104"), ("acme", "G101")]
-    assert [r.id for r, _ in actions].count("acme") == 2
+    assert [(a.report.id, a.code) for a in actions][:2] == [("acme", "G104"), ("acme", "G101")]
+    assert [a.report.id for a in actions].count("acme") == 2
     assert len(next_actions([good, bad], limit=1)) == 1

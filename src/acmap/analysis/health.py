@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from acmap.analysis.plan import PlannedAction, planned
 from acmap.findings import Finding, count_by_severity
 from acmap.model import POWER_ROLES, AccountMap
 from acmap.rules.base import Context
@@ -106,6 +107,7 @@ class AccountReport:
     findings: list[Finding] = field(default_factory=list)
     people_owners: dict[str, str] = field(default_factory=dict)  # stakeholder id → team id
     team: dict[str, str] = field(default_factory=dict)  # team member id → name
+    plan: list[PlannedAction] = field(default_factory=list)  # the open actions of the map
 
     @property
     def owner_name(self) -> str | None:
@@ -162,4 +164,5 @@ def assess(
         findings=check_map(account_map, gaps, today, only=only, ctx=ctx),
         people_owners={s.id: s.owner for s in account_map.stakeholders if s.owner},
         team={m.id: m.name for m in account.team},
+        plan=[a for a in planned(account_map, today) if a.status == "open"],
     )

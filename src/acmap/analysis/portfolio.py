@@ -17,6 +17,7 @@ from acmap.findings import Finding, at_least, count_by_severity
 
 if TYPE_CHECKING:  # validate needs neither health nor the rules: kept out of its start-up
     from acmap.analysis.health import AccountReport
+    from acmap.analysis.priority import NextAction
     from acmap.settings import Settings
 
 STATUSES = ("red", "amber", "green")
@@ -44,7 +45,7 @@ class GapsResult(NamedTuple):
     skipped: int  # files that did not make an account (invalid, or a duplicate id)
     reports: list[AccountReport]
     validation: list[Finding]
-    actions: list[tuple[AccountReport, Finding]]
+    actions: list[NextAction]  # acmap.analysis.priority
     unreadable: list[str]
 
     @property
@@ -191,12 +192,15 @@ def select(
         if tiers and report.tier not in tiers:
             continue
         findings = [f for f in report.findings if at_least(f.severity, floor)]
+        plan = report.plan
+        if owner is not None:
+            plan = [a for a in plan if a.owner == owner]  # next actions: only the member's own
         if owner is not None and report.owner != owner:
             covered = {p for p, o in report.people_owners.items() if o == owner}
             if not covered:
                 continue
             findings = [f for f in findings if f.subject in covered]
-        chosen.append(replace(report, findings=findings))
+        chosen.append(replace(report, findings=findings, plan=plan))
     return chosen
 
 

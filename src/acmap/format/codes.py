@@ -181,6 +181,21 @@ GAP_RULES = _table(
         "find who took over; fix roles and reports_to",
     ),
     Code(
+        "G206",
+        "overdue-action",
+        "warning",
+        "an open action's `due` is before today",
+        "do it, move its `due`, or mark it done or dropped",
+    ),
+    Code(
+        "G207",
+        "no-plan",
+        "info",
+        "a key stakeholder who is not engaged and has no open action `with` them (maps with "
+        "`actions`)",
+        "plan who meets them, by when",
+    ),
+    Code(
         "G301",
         "unaddressed-blocker",
         "warning",
@@ -266,6 +281,36 @@ GAP_RULES = _table(
         "warning",
         "an open opportunity's buying_group has no economic_buyer or no decision_maker",
         "add them to the buying group",
+    ),
+    Code(
+        "G601",
+        "qualification-gate",
+        "warning",
+        "an open opportunity's MEDDPICC scores miss the gate of its stage (`[qualify.gates]`)",
+        "see `acmap qualify`: it names the facts each letter lacks",
+    ),
+    Code(
+        "G602",
+        "no-compelling-event",
+        "info",
+        "an open opportunity at proposal or later, with deal facts, has no `compelling_event`",
+        "find out why they must decide by a date",
+    ),
+    Code(
+        "G603",
+        "unproven-champion",
+        "warning",
+        "an open opportunity's champion has no `champion_evidence` within `stale_days` (deals "
+        "with deal facts)",
+        "ask the champion for something only a champion would do, and record it",
+    ),
+    Code(
+        "G604",
+        "favours-competitor",
+        "info",
+        "a key stakeholder `favours` a competitor and nobody owns them or has an open action "
+        "with them",
+        "give them an owner and plan a meeting",
     ),
 )
 

@@ -16,6 +16,7 @@ from acmap.words import plural
 if TYPE_CHECKING:
     from acmap.analysis.health import AccountReport
     from acmap.analysis.portfolio import GapsResult
+    from acmap.analysis.priority import NextAction
 
 
 def totals(result: GapsResult, shown: list[Finding] | None = None) -> str:
@@ -41,11 +42,11 @@ def to_text(result: GapsResult) -> None:
         out.add()
     if result.actions:
         out.add(("Next actions", "bold underline"))
-        for number, (report, finding) in enumerate(result.actions, 1):
+        for number, (report, text, code) in enumerate(result.actions, 1):
             lead = f"{number:>3}. "
             out.wrapped(
                 [(lead, ""), (report.id, "bold"), (": ", "")],
-                f"{finding.message} [{finding.code}]",
+                f"{text} [{code or 'plan'}]",
                 len(lead),
                 total,
                 first=len(report.id) + 2,
@@ -116,7 +117,7 @@ def gaps_markdown(
     reports: list[AccountReport],
     validation: list[Finding],
     totals: str,
-    actions: Sequence[tuple[AccountReport, Finding]] = (),
+    actions: Sequence[NextAction] = (),
 ) -> str:
     """For a pull-request comment or a job summary; `reports` in the order shown."""
     from acmap.report.markdown import cell, link
@@ -132,8 +133,8 @@ def gaps_markdown(
     if actions:
         out += ["### Next actions", ""]
         out += [
-            f"{n}. **{cell(report.id)}**: {cell(finding.message)} (`{finding.code}`)"
-            for n, (report, finding) in enumerate(actions, 1)
+            f"{n}. **{cell(report.id)}**: {cell(text)} (`{code or 'plan'}`)"
+            for n, (report, text, code) in enumerate(actions, 1)
         ]
         out.append("")
     for report in reports:

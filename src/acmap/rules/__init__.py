@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from acmap.rules import coverage, dynamics, engagement, hygiene, partners
+from acmap.rules import coverage, deals, dynamics, engagement, hygiene, partners, plan
 from acmap.rules.base import CONTEXT_KNOBS, Rule
 
 RULES: dict[str, Rule] = {
@@ -26,6 +26,8 @@ RULES: dict[str, Rule] = {
         engagement.no_owner,  # G203
         engagement.weak_champion,  # G204
         engagement.left_key_role,  # G205
+        plan.overdue_action,  # G206
+        plan.no_plan,  # G207
         dynamics.unaddressed_blocker,  # G301
         dynamics.no_path_to_power,  # G302
         dynamics.isolated_stakeholder,  # G303
@@ -38,6 +40,10 @@ RULES: dict[str, Rule] = {
         hygiene.unidentified_key_person,  # G405
         partners.partner_intro,  # G501
         partners.buying_group_gap,  # G502
+        deals.qualification_gate,  # G601
+        deals.no_compelling_event,  # G602
+        deals.unproven_champion,  # G603
+        deals.favours_competitor,  # G604
     )
 }
 

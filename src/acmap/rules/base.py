@@ -111,6 +111,7 @@ class Context:
     __slots__ = (
         "engaged",
         "engaged_ids",
+        "gates",
         "key",
         "linked",
         "people",
@@ -120,9 +121,17 @@ class Context:
         "today",
     )
 
-    def __init__(self, account_map: AccountMap, today: date, thresholds: Thresholds) -> None:
+    def __init__(
+        self,
+        account_map: AccountMap,
+        today: date,
+        thresholds: Thresholds,
+        gates: Mapping[str, Mapping[str, int]] | None = None,
+    ) -> None:
         self.today = today
         self.thresholds = thresholds
+        # [qualify.gates]: stage → MEDDPICC letter → least score (G601).
+        self.gates: Mapping[str, Mapping[str, int]] = gates or {}
         self.people: dict[str, Stakeholder] = {}
         for person in account_map.stakeholders:
             self.people.setdefault(person.id, person)

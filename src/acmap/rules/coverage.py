@@ -12,19 +12,37 @@ BIG_TIERS = frozenset({"strategic", "key"})
 
 
 def _role_gap(account_map: AccountMap, role: str, what_to_do: str) -> Iterator[Problem]:
-    holders = [s for s in account_map.stakeholders if role in s.roles]
-    if any(s.active for s in holders):
-        return
+    deals = account_map.account.opportunities
+    own = [d for d in deals if d.roles is not None]
+    # Someone who holds the role only in a deal's own committee holds it at the account too.
+    holders = [
+        s
+        for s in account_map.stakeholders
+        if role in s.roles or any(role in d.roles_of(s) for d in own)
+    ]
     label = ROLE_LABELS[role]
-    gone = [s for s in holders if not s.active]
-    if gone:
-        message = (
-            f"no active {label}: {names(gone)} held the role and "
-            f"{'has' if len(gone) == 1 else 'have'} left — {what_to_do}"
+    if not any(s.active for s in holders):
+        gone = [s for s in holders if not s.active]
+        if gone:
+            message = (
+                f"no active {label}: {names(gone)} held the role and "
+                f"{'has' if len(gone) == 1 else 'have'} left — {what_to_do}"
+            )
+        else:
+            message = f"no {label} identified — {what_to_do}"
+        yield Problem(account_pos(account_map), message)
+        return
+    # SPEC §8: a deal with its own committee answers for itself.
+    for deal in own:
+        if not deal.is_open or any(s.active and role in deal.roles_of(s) for s in holders):
+            continue
+        elsewhere = [s for s in holders if s.active]
+        yield Problem(
+            deal.where("roles"),
+            f"deal {deal.name!r} has no {label} in its roles (the account has "
+            f"{names(elsewhere)}) — find who holds it for this deal and add them to its roles",
+            subject=deal.id,
         )
-    else:
-        message = f"no {label} identified — {what_to_do}"
-    yield Problem(account_pos(account_map), message)
 
 
 @rule("G101")
@@ -35,7 +53,7 @@ def no_economic_buyer(account_map: AccountMap, ctx: Context) -> Iterator[Problem
         "economic_buyer",
         "ask your coach who releases the money now and add them with roles: [economic_buyer]",
     ):
-        yield Problem(problem.pos, problem.message, severity=severity)
+        yield Problem(problem.pos, problem.message, problem.subject, severity=severity)
 
 
 @rule("G102")

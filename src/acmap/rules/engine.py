@@ -20,12 +20,15 @@ from acmap.rules.base import Context, Thresholds
 
 class Policy(Protocol):
     """What the engine needs of acmap.toml's `[gaps]`: severities by rule code or name, and the
-    knob values a tier's accounts override."""
+    knob values a tier's accounts override; and [qualify.gates], which G601 applies."""
 
     @property
     def severity(self) -> Mapping[str, str]: ...
 
     def overrides(self, tier: str) -> Mapping[str, int]: ...
+
+    @property
+    def gates(self) -> Mapping[str, Mapping[str, int]]: ...
 
 
 def thresholds(gaps: Policy, tier: str) -> Thresholds:
@@ -35,7 +38,7 @@ def thresholds(gaps: Policy, tier: str) -> Thresholds:
 
 
 def context_for(account_map: AccountMap, gaps: Policy, today: date) -> Context:
-    return Context(account_map, today, thresholds(gaps, account_map.account.tier))
+    return Context(account_map, today, thresholds(gaps, account_map.account.tier), gaps.gates)
 
 
 def configured_severity(rule: Rule, gaps: Policy) -> str | None:

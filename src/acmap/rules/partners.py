@@ -46,23 +46,27 @@ def buying_group_gap(account_map: AccountMap, ctx: Context) -> Iterator[Problem]
         missing = [
             role
             for role in ("economic_buyer", "decision_maker")
-            if not any(role in s.roles and s.active for s in members)
+            if not any(role in deal.roles_of(s) and s.active for s in members)
         ]
         if not missing:
             continue
         holders = [
             s
             for s in account_map.stakeholders
-            if s.active and s.id not in deal.buying_group and any(r in s.roles for r in missing)
+            if s.active
+            and s.id not in deal.buying_group
+            and any(r in deal.roles_of(s) for r in missing)
         ]
         labels = [ROLE_LABELS[r] for r in missing]
         if holders:
             advice = f"add {names(holders)} to it if they are part of this decision"
         else:
             advice = f"find the {' and '.join(labels)} and add them to it"
+        # A deal with its own committee (SPEC §8) is judged by it: say so, the roles differ.
+        by_own = " (by the deal's own roles)" if deal.roles is not None else ""
         yield Problem(
             deal.where("buying_group"),
-            f"open deal {deal.name!r} has no {' and no '.join(labels)} in its buying group "
+            f"open deal {deal.name!r} has no {' and no '.join(labels)} in its buying group{by_own} "
             f"— {advice}",
             subject=deal.id,
         )
