@@ -284,6 +284,18 @@ def test_export_reads_the_revision(story: Path) -> None:
     untouched.check()
 
 
+@pytest.mark.parametrize("command", ["qualify", "actions", "list", "partners"])
+@pytest.mark.parametrize("rev", ["march", "may"])
+def test_a_reading_command_at_a_revision_equals_it_in_a_checkout(
+    story: Path, tmp_path: Path, command: str, rev: str
+) -> None:
+    untouched = Untouched(story)
+    at = as_json(acmap_in(story, command, "--at", rev, "--format", "json"))
+    there = as_json(acmap_in(checkout(story, rev, tmp_path / "checkout"), command, "-f", "json"))
+    assert at == there
+    untouched.check()
+
+
 def test_paths_and_ids_mean_what_they_mean_without_at(story: Path) -> None:
     by_id = as_json(acmap_in(story, "validate", "--at", "march", "initech", "-f", "json"))
     by_path = as_json(

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    AtOption,
     PathsArgument,
     TodayOption,
     check_choice,
@@ -55,6 +56,7 @@ def actions(
             autocompletion=choices(*FORMATS),
         ),
     ] = None,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """The engagement plan: who on our team does what, with whom, by when; overdue first.
@@ -75,7 +77,7 @@ def actions(
             before = date.fromisoformat(due_before)
         except ValueError:
             fail(f"--due-before: {due_before!r} is not a date (expected YYYY-MM-DD)")
-    config = settings()
+    config = settings(at)
     day = today_for(config, today)
     try:
         result = plan(paths or [], config, day, owner=owner, due_before=before, status=status)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    AtOption,
     PathsArgument,
     TodayOption,
     choices,
@@ -41,6 +42,7 @@ def qualify(
             autocompletion=choices(*FORMATS),
         ),
     ] = None,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """Score each open deal on MEDDPICC (0–3 a letter) from the facts in the map, naming them,
@@ -53,7 +55,7 @@ def qualify(
     from acmap.report import reporter
 
     chosen = pick_format(output_format, FORMATS)
-    config = settings()
+    config = settings(at)
     day = today_for(config, today)
     try:
         result = qualify_deals(paths or [], config, day)
