@@ -30,6 +30,8 @@ COMMANDS = (
     "init",
     "path",
     "partners",
+    "people",
+    "whatif",
     "import_",
     "export",
 )
@@ -60,6 +62,8 @@ METAVARS = {
     "--depth": "N",
     "--timeout": "SECONDS",
     "--max-memory": "MB",
+    "--set": "PERSON.FIELD=VALUE",
+    "--remove": "PERSON",
 }
 ARGUMENT_METAVARS = {"paths": "[PATH]...", "target": "[ID]...", "account": "ID", "folder": "[DIR]"}
 EXAMPLES = {
@@ -105,6 +109,11 @@ EXAMPLES = {
         "acmap path lumen-robotics partner:stratus-cloud ceo -f json",
     ),
     "partners": ("acmap partners", "acmap partners --partner northwind-si -f csv"),
+    "people": ("acmap people", "acmap people 'Mary Lee'", "acmap people -f json"),
+    "whatif": (
+        "acmap whatif halcyon-bank --set cfo.stance=blocker",
+        "acmap whatif halcyon-bank --remove cio --set ceo.roles=economic_buyer,decision_maker",
+    ),
     "import": (
         "acmap import contacts.csv --account halcyon-bank --dry-run",
         "acmap import contacts.csv -a halcyon-bank -c 'Mobile=phone' --encoding cp1252",
