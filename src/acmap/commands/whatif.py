@@ -49,6 +49,7 @@ def whatif(
     """What would change at one account if some facts were true: status, score, the gaps that
     open and close and the warm paths to power lost. The map file is not touched."""
     from acmap.analysis.whatif import Edit, WhatIfError, parse_set, what_if
+    from acmap.edit.whatif import apply_edits
     from acmap.report import reporter
     from acmap.report.whatif import invalid
 
@@ -64,7 +65,8 @@ def whatif(
     try:
         edits = [parse_set(text) for text in sets or []]
         edits += [Edit(person, "", "") for person in removes or []]
-        result = what_if(account_map, loaded.source.text, edits, config.gaps, day)
+        changed = apply_edits(loaded.source.text, account_map, edits)
+        result = what_if(account_map, changed, edits, config.gaps, day)
     except WhatIfError as exc:
         fail(str(exc))
     if isinstance(result, list):
