@@ -37,8 +37,7 @@ def _findings(document: dict[str, list[dict[str, object]]]) -> set[tuple[object,
 
 def _gaps(acmap: Acmap, root: Path) -> tuple[set[tuple[object, ...]], tuple[str, int]]:
     gaps = json.loads(acmap("gaps", *TODAY, "-f", "json", cwd=root).out)
-    row = json.loads(acmap("list", *TODAY, "-f", "json", cwd=root).out)
-    account = row["accounts"][0]
+    account = gaps["summary"]["accounts"][0]
     return _findings(gaps), (account["status"], account["score"])
 
 
