@@ -19,9 +19,11 @@ VERSION = 1
 class Field:
     """One key of a mapping.
 
-    kind is one of: text, slug, int, number, text_or_number, date, enum, version, object, list.
-    For a list, `item` describes each element. `ref` names the id space a value must exist in
-    ("unit", "stakeholder", "team"), checked after loading (E007).
+    kind is one of: text, slug, int, number, text_or_number, date, enum, version, object, list,
+    id_map. For a list, `item` describes each element; an id_map is a mapping whose keys are ids
+    of the `ref` space and whose values are each an `item` (an opportunity's `roles`). `ref`
+    names the id space a value (an id_map: a key) must exist in ("unit", "stakeholder", "team",
+    "opportunity"), checked after loading (E007).
     """
 
     kind: str
@@ -86,6 +88,86 @@ TEAM_MEMBER = Shape(
     },
 )
 
+_PERSON = "A stakeholder id."
+
+
+def _person(doc: str) -> Field:
+    return _ref("stakeholder", doc)
+
+
+def _date(doc: str) -> Field:
+    return Field("date", f"{doc} (YYYY-MM-DD).")
+
+
+# Part two (SPEC §7): the deal as MEDDPICC sees it. Each item has one required text that says
+# what it is; everything else is optional, so a rep can write down what they know.
+COMPELLING_EVENT = Shape(
+    "compelling event",
+    "Why the customer must decide by a date.",
+    m.CompellingEvent,
+    {
+        "date": _date("When it happens"),
+        "what": _text("What happens then.", required=True),
+    },
+)
+
+METRIC = Shape(
+    "metric",
+    "The outcome in numbers, ideally confirmed by someone at the account.",
+    m.Metric,
+    {
+        "what": _text("What is measured.", required=True),
+        "baseline": Field("number", "Where it stands today."),
+        "target": Field("number", "Where it should get to."),
+        "unit": _text("The unit of baseline and target, e.g. USD or days."),
+        "confirmed_by": _person("Who at the account confirmed it: a stakeholder id."),
+    },
+)
+
+CRITERION = Shape(
+    "decision criterion",
+    "How they will choose, and where we stand on it.",
+    m.Criterion,
+    {
+        "id": Field("slug", "Short id of the criterion."),
+        "text": _text("The criterion, e.g. 3-year TCO.", required=True),
+        "owner": _person("Who at the account cares most about it: a stakeholder id."),
+        "us": _enum(m.VERDICTS, "Where we stand on it.", default="unknown"),
+    },
+)
+
+STEP = Shape(
+    "step",
+    "One step to a signed deal.",
+    m.Step,
+    {
+        "step": _text("What the step is, e.g. Security review.", required=True),
+        "owner": _person("Who at the account owns the step: a stakeholder id."),
+        "due": _date("When it is due"),
+        "status": _enum(m.STEP_STATUSES, "How the step stands.", default="planned"),
+    },
+)
+
+RIVAL = Shape(
+    "competitor",
+    "Another vendor in this deal, or the status quo.",
+    m.Rival,
+    {
+        "name": _text("Who, e.g. Initrode or status quo.", required=True),
+        "status": _enum(m.COMPETITOR_STATUSES, "Where they stand in the deal."),
+    },
+)
+
+EVIDENCE = Shape(
+    "champion evidence",
+    "Something the champion actually did for us.",
+    m.Evidence,
+    {
+        "date": _date("When they did it"),
+        "what": _text("What they did.", required=True),
+    },
+)
+
 OPPORTUNITY = Shape(
     "opportunity",
     "A deal we are pursuing at this account.",
@@ -102,6 +184,20 @@ OPPORTUNITY = Shape(
             "Stakeholder ids involved in this buying decision.",
             item=_ref("stakeholder", "A stakeholder id."),
         ),
+        "roles": Field(
+            "id_map",
+            "The buying committee of this deal: stakeholder id → roles in this deal; overrides "
+            "the account-level roles for this opportunity only.",
+            ref="stakeholder",
+            item=Field("list", "Roles in this deal.", item=_enum(m.ROLES, "A buying role.")),
+        ),
+        "compelling_event": Field("object", COMPELLING_EVENT.doc, shape=COMPELLING_EVENT),
+        "metrics": _objects(METRIC, "M: the outcome in numbers."),
+        "decision_criteria": _objects(CRITERION, "D: how they will choose."),
+        "decision_process": _objects(STEP, "D: the steps to a yes."),
+        "paper_process": _objects(STEP, "P: legal, procurement and security paperwork."),
+        "competition": _objects(RIVAL, "C: who else is in the deal, incl. status quo."),
+        "champion_evidence": _objects(EVIDENCE, "What the champion actually did for us."),
     },
 )
 
@@ -161,6 +257,17 @@ PREFERENCES = Shape(
     },
 )
 
+MOVE = Shape(
+    "move",
+    "Where someone who left went: only with status: left.",
+    m.Move,
+    {
+        # Not a `ref`: the account may be outside the files being checked (SPEC §7).
+        "account": Field("slug", "The account they moved to: an account id.", required=True),
+        "on": _date("When they moved"),
+    },
+)
+
 STAKEHOLDER = Shape(
     "stakeholder",
     "A person at the account who matters to the deal.",
@@ -188,6 +295,10 @@ STAKEHOLDER = Shape(
         "priorities": _texts("What this person cares about."),
         "tags": _texts("Free tags."),
         "notes": _text("Free notes."),
+        "favours": _text(
+            "A competitor this person leans towards (free text; matched to competitors)."
+        ),
+        "moved_to": Field("object", MOVE.doc, shape=MOVE),
     },
 )
 
@@ -242,6 +353,22 @@ PARTNER = Shape(
     },
 )
 
+ACTION = Shape(
+    "action",
+    "One step of the engagement plan: who on our team does what, with whom, by when.",
+    m.Action,
+    {
+        "what": _text("What is to be done.", required=True),
+        "owner": _ref("team", "Who on our team does it: an id from account.team."),
+        "with": Field(
+            "list", "Stakeholder ids it is done with.", item=_person(_PERSON), attr="people"
+        ),
+        "due": _date("When it is due"),
+        "status": _enum(m.ACTION_STATUSES, "How the action stands.", default="open"),
+        "opportunity": _ref("opportunity", "The deal it serves: an opportunity id."),
+    },
+)
+
 MAP = Shape(
     "map",
     "An acmap account map, format version 1: one target account per file.",
@@ -253,8 +380,11 @@ MAP = Shape(
         "stakeholders": _objects(STAKEHOLDER, "People at the account who matter to a deal."),
         "links": _objects(LINK, "Relationships beyond the formal reporting line."),
         "partners": _objects(PARTNER, "Partner organisations present at this account."),
+        "actions": _objects(ACTION, "The engagement plan."),
     },
 )
 
 # A map may silence rules for itself: `x-acmap-ignore: [G103, rose-tinted]` under `account:`.
 IGNORE_KEY = "x-acmap-ignore"
+# The CRM's id of a person (issue 17), kept under a user key so that other tools may keep it too.
+CRM_ID_KEY = "x-crm-id"

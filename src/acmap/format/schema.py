@@ -69,6 +69,9 @@ def _object(shape: fmt.Shape, definitions: dict[str, Any]) -> dict[str, Any]:
             {"required": [key], "properties": {key: {"type": "string"}}}
             for key in ("name", "title")
         ]
+        # moved_to only for someone who left (SPEC §7).
+        body["if"] = {"required": ["moved_to"], "properties": {"moved_to": {"type": "object"}}}
+        body["then"] = {"required": ["status"], "properties": {"status": {"const": "left"}}}
     return body
 
 
@@ -91,6 +94,14 @@ def _field(spec: fmt.Field, definitions: dict[str, Any], nullable: bool = False)
     if kind == "list":
         assert spec.item is not None
         out = {"type": "array", "items": _field(spec.item, definitions)}
+    elif kind == "id_map":
+        # Keys are ids; an empty value (`mlee:`) is an empty list, as the loader reads it.
+        assert spec.item is not None
+        out = {
+            "type": "object",
+            "propertyNames": {"pattern": fmt.SLUG_PATTERN},
+            "additionalProperties": _field(spec.item, definitions, nullable=True),
+        }
     elif kind == "text":
         out = {"type": "string"}
     elif kind == "slug":

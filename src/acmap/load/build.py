@@ -173,6 +173,15 @@ class Reader:
                         ignored = self.read_value(value_node, _IGNORE_FIELD, f"account.{key}")
                         if ignored is not SKIP and ignored is not None:
                             values["ignore"] = ignored
+                    elif (
+                        key == fmt.CRM_ID_KEY
+                        and shape is fmt.STAKEHOLDER
+                        and type(value_node) is ScalarNode
+                        and tag_name(value_node) != _NULL
+                    ):
+                        # A user key: any value stays allowed, only a plain one is an id.
+                        values["crm_id"] = value_node.value
+                        at["crm_id"] = pos_of(value_node)
                     continue
                 self.add(
                     pos_of(key_node),
@@ -193,6 +202,14 @@ class Reader:
             if isinstance(value, list):
                 for index, item_node in enumerate(value_node.value):
                     at[f"{attr}[{index}]"] = pos_of(item_node)
+            elif spec.kind == "id_map":
+                # `roles.mlee` is where the id stands, `roles.mlee[0]` its first role.
+                for id_node, roles_node in value_node.value:
+                    if id_node.value in value:
+                        at[f"{attr}.{id_node.value}"] = pos_of(id_node)
+                        if type(roles_node) is SequenceNode:
+                            for index, item_node in enumerate(roles_node.value):
+                                at[f"{attr}.{id_node.value}[{index}]"] = pos_of(item_node)
         self.require(shape, keys, node, label, values)
         return shape.model(pos=pos_of(node), at=at, **values)
 
@@ -217,6 +234,10 @@ class Reader:
                 return None
             assert spec.shape is not None
             return self.read_object(node, spec.shape, label, in_list)
+        if kind == "id_map":
+            if scalar and tag_name(node) == _NULL:
+                return None
+            return self.read_id_map(node, spec, label)
         if kind == "list":
             if type(node) is not SequenceNode:
                 if scalar and tag_name(node) == _NULL:
@@ -335,6 +356,43 @@ class Reader:
                 return value
             return self._wrong(node, label, KIND_WORDS[kind])
         raise AssertionError(f"format field kind {kind!r} has no reader")  # pragma: no cover
+
+    def read_id_map(self, node: Any, spec: fmt.Field, label: str) -> Any:
+        """`roles: {mlee: [economic_buyer]}`: each key an id (judged against the file's ids by
+        check_references), each value read as `spec.item`; an empty value is an empty list."""
+        if type(node) is not MappingNode:
+            self.add(
+                pos_of(node),
+                "E005",
+                f"{lead(label)}expected a mapping of ids to lists, got {describe(node)} "
+                f"(write `{label.rpartition('.')[2]}: {{id: [...]}}`)",
+            )
+            return SKIP
+        assert spec.item is not None and spec.ref is not None
+        read: dict[str, Any] = {}
+        first: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode or tag_name(key_node) not in (_STR, _TIMESTAMP):
+                self.add(pos_of(key_node), "E005", f"{lead(label)}a key must be an id")
+                continue
+            key = key_node.value
+            if key in first:
+                self.add(
+                    pos_of(key_node),
+                    "E002",
+                    f"{lead(label)}duplicate key {key!r} "
+                    f"(first at line {first[key].start_mark.line + 1})",
+                )
+                continue
+            first[key] = key_node
+            if not _SLUG.match(key):
+                self.not_ids.append((pos_of(key_node), label, key, spec.ref))
+                continue
+            value = self.read_value(value_node, spec.item, f"{label}.{key}")
+            if value is SKIP:
+                continue
+            read[key] = [] if value is None else value
+        return read
 
     def _in_range(self, node: Any, spec: fmt.Field, label: str, value: float) -> bool:
         problem = out_of_range(node.value, spec, value)

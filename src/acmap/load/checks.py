@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Sequence
 
 from acmap.format.fields import SLUG_RULE
-from acmap.model import AccountMap, Located, Pos
+from acmap.model import AccountMap, Action, Criterion, Located, Opportunity, Pos, Step
 from acmap.words import IdHints
 
 Problem = tuple[Pos, str, str, str | None]
@@ -47,12 +47,16 @@ def check_references(account_map: AccountMap, not_ids: Sequence[NotAnId] = ()) -
         (yield from _unique("stakeholder", account_map.stakeholders)),
         account_map.stakeholders,
     )
-    by_ref = {"team": team, "unit": units, "stakeholder": people}
+    deals = Space(
+        "opportunity",
+        (yield from _unique("opportunity", account.opportunities)),
+        account.opportunities,
+    )
+    by_ref = {"team": team, "unit": units, "stakeholder": people, "opportunity": deals}
     for pos, label, value, ref in not_ids:
         space = by_ref[ref]
         hint = space.hint(value) or f": {SLUG_RULE}"
         yield pos, "E005", f"{label}: {value!r} is not a valid id{hint}", None
-    yield from _unique("opportunity", account.opportunities)
     yield from _unique("partner", account_map.partners)
 
     if account.owner is not None:
@@ -93,6 +97,9 @@ def check_references(account_map: AccountMap, not_ids: Sequence[NotAnId] = ()) -
                 opportunity.where(f"buying_group[{index}]"),
                 f"opportunity {opportunity.id}.buying_group",
             )
+        yield from check_deal(opportunity, people)
+    for index, action in enumerate(account_map.actions):
+        yield from check_action(action, f"actions[{index}]", team, people, deals)
     for link in account_map.links:
         label = f"link {link.source} → {link.target}"
         yield from _known(link.source, people, link.where("source"), f"{label}: from")
@@ -120,6 +127,15 @@ def check_references(account_map: AccountMap, not_ids: Sequence[NotAnId] = ()) -
                 f"partner {partner.id}.knows",
             )
 
+    for person in account_map.stakeholders:
+        if person.moved_to is not None and person.status != "left":
+            yield (
+                person.where("moved_to"),
+                "E005",
+                f"stakeholder {person.id}.moved_to: only for someone who left "
+                "(add `status: left`, or remove moved_to)",
+                person.id,
+            )
     yield from _cycles(
         "reporting-line",
         {p.id: p.reports_to for p in account_map.stakeholders if p.reports_to},
@@ -130,6 +146,45 @@ def check_references(account_map: AccountMap, not_ids: Sequence[NotAnId] = ()) -
         {u.id: u.parent for u in account_map.units if u.parent},
         {u.id: u.where("parent") for u in account_map.units},
     )
+
+
+def check_deal(opportunity: Opportunity, people: Space) -> Iterator[Problem]:
+    """The stakeholder ids of one deal's committee and MEDDPICC facts (SPEC §7)."""
+    label = f"opportunity {opportunity.id}"
+    for member in opportunity.roles or {}:
+        yield from _known(member, people, opportunity.where(f"roles.{member}"), f"{label}.roles")
+    for index, metric in enumerate(opportunity.metrics):
+        if metric.confirmed_by is not None:
+            yield from _known(
+                metric.confirmed_by,
+                people,
+                metric.where("confirmed_by"),
+                f"{label}.metrics[{index}].confirmed_by",
+            )
+    owned: list[tuple[str, Sequence[Criterion | Step]]] = [
+        ("decision_criteria", opportunity.decision_criteria),
+        ("decision_process", opportunity.decision_process),
+        ("paper_process", opportunity.paper_process),
+    ]
+    for key, items in owned:
+        for index, item in enumerate(items):
+            if item.owner is not None:
+                yield from _known(
+                    item.owner, people, item.where("owner"), f"{label}.{key}[{index}].owner"
+                )
+
+
+def check_action(
+    action: Action, label: str, team: Space, people: Space, deals: Space
+) -> Iterator[Problem]:
+    if action.owner is not None:
+        yield from _known(action.owner, team, action.where("owner"), f"{label}.owner")
+    for index, person in enumerate(action.people):
+        yield from _known(person, people, action.where(f"people[{index}]"), f"{label}.with")
+    if action.opportunity is not None:
+        yield from _known(
+            action.opportunity, deals, action.where("opportunity"), f"{label}.opportunity"
+        )
 
 
 def _unique(kind: str, items: Sequence[Located]) -> Generator[Problem, None, set[str]]:

@@ -1,5 +1,6 @@
-"""`acmap show`: one account in the terminal — heading, org tree, links, partners, goals, deals
-and gaps. The people of the org tree are in account_people.py."""
+"""`acmap show`: one account in the terminal — heading, org tree, links, partners, goals, deals,
+actions and gaps. The people of the org tree are in account_people.py, the deals and the plan
+in account_deals.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from acmap.contact import ago
 from acmap.model import MUTUAL_LINK_TYPES
+from acmap.report.account_deals import actions, deals
 from acmap.report.account_people import org_tree
 from acmap.report.terminal import SEVERITY_STYLE, STATUS_STYLE, hanging, joined
 
@@ -33,7 +35,8 @@ def parts(view: AccountView, width: int = 80) -> list[RenderableType]:
         *_links(view, width),
         *_partners(view, width),
         *_goals(view, width),
-        *_deals(view, width),
+        *deals(view, width),
+        *actions(view, width),
         *_gaps(view, width),
     ]
 
@@ -136,35 +139,6 @@ def _goals(view: AccountView, width: int) -> list[RenderableType]:
         if items:
             parts.append(_section(title))
             parts.extend(hanging([(f"• {item}", "")], width, 4, first=2) for item in items)
-    return parts
-
-
-def _deals(view: AccountView, width: int) -> list[RenderableType]:
-    deals = view.map.account.opportunities
-    if not deals:
-        return []
-    parts: list[RenderableType] = [_section("Opportunities")]
-    for deal in deals:
-        facts = [deal.stage.replace("_", " ") if deal.stage else "no stage"]
-        if deal.amount is not None:
-            facts.append(f"{deal.currency + ' ' if deal.currency else ''}{deal.amount:,.0f}")
-        if deal.close_date:
-            facts.append(f"close {deal.close_date.isoformat()}")
-        parts.append(
-            hanging(
-                [
-                    ("•", ""),
-                    (deal.name, "bold" if deal.is_open else "dim"),
-                    (f"({', '.join(facts)})", "dim"),
-                ],
-                width,
-                4,
-                first=2,
-            )
-        )
-        if deal.buying_group:
-            group = ", ".join(view.name_of(i) for i in deal.buying_group)
-            parts.append(hanging([(f"buying group: {group}", "dim")], width, 4, first=4))
     return parts
 
 

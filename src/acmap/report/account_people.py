@@ -110,6 +110,10 @@ def person_label(person: Stakeholder, view: AccountView, width: int = 76) -> Tex
     if person.active and contact is not None:
         details.append((contact.words(), contact_style(contact, person.is_key)))
     details.append((f"owner {view.member(person.owner)}" if person.owner else "no owner", "dim"))
+    if person.favours:
+        details.append((f"favours {person.favours}", faded or "yellow"))
+    if person.moved_to is not None:
+        details.append((f"moved to {person.moved_to.account}", "magenta"))
     separated: list[tuple[str, str]] = []
     for i, (words, style) in enumerate(details):
         if i:

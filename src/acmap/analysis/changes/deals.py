@@ -1,10 +1,12 @@
-"""Map diff, the business around the people: partners (and whom they know) and opportunities."""
+"""Map diff, the business around the people: partners (and whom they know) and opportunities
+(a deal's committee and MEDDPICC facts are meddpicc.py's)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from acmap.analysis.changes.base import ADDED, REMOVED, Change, name_of, show, team_name
+from acmap.analysis.changes.meddpicc import deal_changes
 from acmap.model import AccountMap, Opportunity, Partner
 
 
@@ -108,3 +110,4 @@ def _opportunity_changes(
         if person not in opp.buying_group:
             words = f"{who}: {name_of(old, person)} left the buying group"
             yield change("buying_group", words, person, None)
+    yield from deal_changes(old, new, was, opp)

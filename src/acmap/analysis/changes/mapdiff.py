@@ -1,11 +1,13 @@
 """The map diff: every change from one version of a map to the next, as sentences a sales manager
 reads ("Mary Lee: supporter → blocker"), people first. People and links are in `people`,
-partners and opportunities in `deals`; the account, our team and the units are here."""
+partners and opportunities in `deals` (a deal's MEDDPICC facts in `meddpicc`), the engagement
+plan in `actions`; the account, our team and the units are here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from acmap.analysis.changes.actions import action_changes
 from acmap.analysis.changes.base import (
     ADDED,
     REMOVED,
@@ -21,7 +23,16 @@ from acmap.analysis.changes.renames import IdChange, id_changes, with_new_ids
 from acmap.model import AccountMap
 
 # Sections in the order a reviewer reads them: people first.
-SECTIONS = ("stakeholders", "links", "partners", "opportunities", "account", "team", "units")
+SECTIONS = (
+    "stakeholders",
+    "links",
+    "partners",
+    "opportunities",
+    "actions",
+    "account",
+    "team",
+    "units",
+)
 
 
 def compare(
@@ -36,6 +47,7 @@ def compare(
     found += link_changes(old, new)
     found += partner_changes(old, new)
     found += opportunity_changes(old, new)
+    found += action_changes(old, new)
     found += _account(old, new)
     found += _team(old, new)
     found += _units(old, new)

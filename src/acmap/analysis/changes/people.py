@@ -170,6 +170,24 @@ def _person_changes(
     yield from list_changes(section, subject, "tags", was.tags, now.tags, f"{who}: tag")
     if was.notes != now.notes:
         yield change("notes", "notes changed" if now.notes else "notes removed")
+    if was.favours != now.favours:
+        if now.favours is None:
+            yield change("favours", f"no longer favours {was.favours}")
+        elif was.favours is None:
+            yield change("favours", f"now favours {now.favours}")
+        else:
+            yield change("favours", f"now favours {now.favours} (was {was.favours})")
+    went = (was.moved_to.account, was.moved_to.on) if was.moved_to else None
+    goes = (now.moved_to.account, now.moved_to.on) if now.moved_to else None
+    if went != goes:
+        if goes is None:
+            words = "no longer recorded as moved to another account"
+        else:
+            on = f" on {show(goes[1])}" if goes[1] else ""
+            words = f"moved to another account: {goes[0]}{on}"
+        yield Change(
+            section, subject, f"{who}: {words}", "moved_to", went and went[0], goes and goes[0]
+        )
 
 
 def _changed_fields(a: Any, b: Any, names: tuple[str, ...]) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from acmap.model import AccountMap, Stakeholder
+from acmap.model import AccountMap, Opportunity, Stakeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def _unambiguous(
 
 def with_new_ids(side: AccountMap, changes: list[IdChange]) -> AccountMap:
     """`side` (the old map) as if its people had had their new ids all along: every reference
-    to a person (reports_to, links, partners' acquaintances, buying groups) follows."""
+    to a person (reports_to, links, partners' acquaintances, deals, actions) follows."""
     if not changes:
         return side
     new_id = {c.before: c.after for c in changes}
@@ -88,9 +88,7 @@ def with_new_ids(side: AccountMap, changes: list[IdChange]) -> AccountMap:
 
     account = replace(
         side.account,
-        opportunities=[
-            replace(o, buying_group=refs(o.buying_group)) for o in side.account.opportunities
-        ],
+        opportunities=[_deal_with_new_ids(o, new_id) for o in side.account.opportunities],
     )
     return replace(
         side,
@@ -117,4 +115,24 @@ def with_new_ids(side: AccountMap, changes: list[IdChange]) -> AccountMap:
             )
             for p in side.partners
         ],
+        actions=[replace(a, people=refs(a.people)) for a in side.actions],
+    )
+
+
+def _deal_with_new_ids(deal: Opportunity, new_id: dict[str, str]) -> Opportunity:
+    """One deal's references to people (buying group, committee, MEDDPICC owners) renamed."""
+
+    def ref(person_id: str | None) -> str | None:
+        return new_id.get(person_id, person_id) if person_id is not None else None
+
+    return replace(
+        deal,
+        buying_group=[new_id.get(p, p) for p in deal.buying_group],
+        roles=None
+        if deal.roles is None
+        else {new_id.get(p, p): roles for p, roles in deal.roles.items()},
+        metrics=[replace(m, confirmed_by=ref(m.confirmed_by)) for m in deal.metrics],
+        decision_criteria=[replace(c, owner=ref(c.owner)) for c in deal.decision_criteria],
+        decision_process=[replace(s, owner=ref(s.owner)) for s in deal.decision_process],
+        paper_process=[replace(s, owner=ref(s.owner)) for s in deal.paper_process],
     )
