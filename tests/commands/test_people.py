@@ -195,3 +195,40 @@ def test_linkedin_urls_normalise() -> None:
         "linkedin.com/in/mary-lee"
     )
     assert linkedin_key("  ") is None
+
+
+def test_moved_to_finds_them_by_name_and_says_so_where_they_are_not_listed_yet(
+    acmap: Acmap, write_map: Callable[[str, str], Path]
+) -> None:
+    moved = (
+        "  - {id: mlee, name: Mary Lee, roles: [champion], status: left, owner: dana,\n"
+        "     moved_to: {account: initech, on: 2026-09-01}}\n"
+    )
+    root = _two(write_map, moved, "  - {id: mary, name: Mary  Lee, title: CFO}\n")
+    found = json.loads(acmap("gaps", *TODAY, "--rule", "G503", "-f", "json", cwd=root).out)
+    assert [(f["account"], f["subject"]) for f in found["findings"]] == [("initech", "mary")]
+    assert found["findings"][0]["message"].startswith(
+        "Mary  Lee was a champion at Globex Inc (globex, covered by Dana Ruiz) and is now here"
+    )  # named as this map writes them; matched whatever the spacing and case
+    write_map("initech.yaml", _map("initech", "  - {id: someone, name: Some One}\n"))
+    found = json.loads(acmap("gaps", *TODAY, "--rule", "G503", "-f", "json", cwd=root).out)
+    assert [(f["account"], f["subject"], f["line"]) for f in found["findings"]] == [
+        ("initech", None, 3)
+    ]
+    assert found["findings"][0]["message"].endswith("(not on this map yet: add them)")
+    people = json.loads(acmap("people", "-f", "json", cwd=root).out)["people"]
+    assert people[0]["name"] == "Mary Lee" and people[0]["moved"] is True
+
+
+def test_the_crm_id_joins_two_stakeholders(
+    acmap: Acmap, write_map: Callable[[str, str], Path]
+) -> None:
+    root = _two(
+        write_map,
+        "  - {id: jo, name: Jo Bloggs, stance: advocate, status: left, x-crm-id: 003A}\n",
+        "  - {id: joanna, name: Joanna Bloggs, x-crm-id: 003A}\n",
+    )
+    people = json.loads(acmap("people", "-f", "json", cwd=root).out)["people"]
+    assert [[k["stakeholder"] for k in p["known_at"]] for p in people] == [["joanna", "jo"]]
+    found = json.loads(acmap("gaps", *TODAY, "--rule", "G503", "-f", "json", cwd=root).out)
+    assert [f["subject"] for f in found["findings"]] == ["joanna"]

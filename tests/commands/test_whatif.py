@@ -127,3 +127,16 @@ def test_on_an_example_map(acmap: Acmap, tmp_path: Path) -> None:
     result = acmap("whatif", "halcyon-bank", "--set", "cfo.stance=blocker", *TODAY, cwd=tmp_path)
     assert result.code == 0, result.err
     assert "status amber → " in result.out
+
+
+def test_an_edit_that_breaks_the_map_shows_the_finding_and_exits_2(
+    acmap: Acmap, tmp_path: Path
+) -> None:
+    (tmp_path / "maps").mkdir()
+    gone = "  - {id: old, name: Old Friend, status: left, moved_to: {account: initech}}\n"
+    (tmp_path / "maps" / "globex.yaml").write_text(MAP.replace("links:\n", gone + "links:\n"))
+    result = acmap("whatif", "globex", "--set", "old.status=active", cwd=tmp_path)
+    assert result.code == 2
+    assert "with those edits the map is not valid" in result.err
+    assert "maps/globex.yaml:13:" in result.err and "moved_to" in result.err
+    assert "Traceback" not in result.err
