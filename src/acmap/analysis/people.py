@@ -107,11 +107,12 @@ class Person(NamedTuple):
         }
 
     def matches(self, query: str) -> bool:
-        """`acmap people QUERY`: the query in the name, an email, an account or a stakeholder id."""
+        """`acmap people QUERY`: the query (any case) in a name, email, title, account or
+        stakeholder id the person is known by."""
         needle = query.casefold()
         words = [self.name, *self.emails]
         for s in self.known_at:
-            words += [s.account, s.stakeholder, s.title or ""]
+            words += [s.name or "", s.title or "", s.account, s.stakeholder]
         return any(needle in word.casefold() for word in words)
 
 
