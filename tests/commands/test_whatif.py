@@ -102,6 +102,10 @@ def test_losing_the_bridge_names_the_warm_path_lost(acmap: Acmap, tmp_path: Path
     assert "What if, at globex (nothing written):" in result.out
     assert "warm paths lost: no warm path reaches Mary Lee any more" in result.out
     assert "gaps closed:" in result.out
+    # Removing the economic buyer herself loses a person, not a path: that shows as gaps.
+    gone = acmap("whatif", "globex", "--remove", "mlee", *TODAY, cwd=tmp_path)
+    assert "warm paths lost: none" in gone.out
+    assert "G101" in gone.out
 
 
 def test_bad_person_field_or_value_exit_2_with_did_you_mean(acmap: Acmap, tmp_path: Path) -> None:

@@ -107,8 +107,17 @@ def _identity(f: Finding) -> tuple[str, str | None, str]:
 
 
 def _paths_lost(before: AccountMap, after: AccountMap) -> list[str]:
-    lost_ids = set(_reached_power(before)) - set(_reached_power(after))
-    return [s.display for s in before.stakeholders if s.id in lost_ids]
+    """Power people still there (active, with the role) whom no warm path reaches any more;
+    someone removed, gone or demoted is a closed or opened gap, not a lost path."""
+    still = _power(after)
+    lost_ids = (set(_reached_power(before)) & still) - set(_reached_power(after))
+    return [s.display for s in after.stakeholders if s.id in lost_ids]
+
+
+def _power(account_map: AccountMap) -> set[str]:
+    return {
+        s.id for s in account_map.stakeholders if s.active and not POWER_ROLES.isdisjoint(s.roles)
+    }
 
 
 def _reached_power(account_map: AccountMap) -> list[str]:
@@ -120,7 +129,5 @@ def _reached_power(account_map: AccountMap) -> list[str]:
     starts = [n for n in adjacent if n.startswith(TEAM_PREFIX)] + [
         s.id for s in account_map.stakeholders if s.active and (s.friendly or "champion" in s.roles)
     ]
-    power = {
-        s.id for s in account_map.stakeholders if s.active and not POWER_ROLES.isdisjoint(s.roles)
-    }
+    power = _power(account_map)
     return [node for node in reach(adjacent, starts) if node in power]
