@@ -114,7 +114,7 @@ def test_gaps_help_does_not_import_the_rules() -> None:
 
 def test_select_rules_takes_codes_names_and_families() -> None:
     assert select_rules(["g201", "no-owner"]) == {"G201", "G203"}
-    assert select_rules(["G3"]) == {"G301", "G302", "G303", "G304", "G305"}
+    assert select_rules(["G3"]) == {"G301", "G302", "G303", "G304", "G305", "G306"}
     assert select_rules([]) == frozenset()
     with pytest.raises(UnknownRule, match=r"'gone-drak': no such rule \(did you mean 'gone-dark'"):
         select_rules(["gone-drak"])

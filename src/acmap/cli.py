@@ -30,6 +30,8 @@ COMMANDS = (
     "init",
     "path",
     "partners",
+    "people",
+    "whatif",
     "import_",
     "export",
     "why",
@@ -65,6 +67,8 @@ METAVARS = {
     "--max-memory": "MB",
     "--due-before": "DATE",
     "--status": "STATUS",
+    "--set": "PERSON.FIELD=VALUE",
+    "--remove": "PERSON",
 }
 ARGUMENT_METAVARS = {
     "paths": "[PATH]...",
@@ -117,6 +121,11 @@ EXAMPLES = {
         "acmap path lumen-robotics partner:stratus-cloud ceo -f json",
     ),
     "partners": ("acmap partners", "acmap partners --partner northwind-si -f csv"),
+    "people": ("acmap people", "acmap people 'Mary Lee'", "acmap people -f json"),
+    "whatif": (
+        "acmap whatif halcyon-bank --set cfo.stance=blocker",
+        "acmap whatif halcyon-bank --remove cio --set ceo.roles=economic_buyer,decision_maker",
+    ),
     "import": (
         "acmap import contacts.csv --account halcyon-bank --dry-run",
         "acmap import contacts.csv -a halcyon-bank -c 'Mobile=phone' --encoding cp1252",

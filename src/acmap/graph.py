@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -148,12 +148,19 @@ def neighbours(account_map: AccountMap, *, warm: bool = False) -> dict[str, list
 
 
 def reach(
-    adjacent: Mapping[str, Sequence[str]], starts: Iterable[str], depth: int | None = None
+    adjacent: Mapping[str, Sequence[str]],
+    starts: Iterable[str],
+    depth: int | None = None,
+    *,
+    without: str | None = None,
 ) -> dict[str, str]:
     """Breadth-first from all of `starts` at once: each id reached → the id it was reached from
     (a start → itself), in the order reached, so the first of equals is the nearest. No farther
-    than `depth` steps when given. Starts that are not in `adjacent` are skipped."""
+    than `depth` steps when given; never through `without` (as if they had gone). Starts that
+    are not in `adjacent` are skipped."""
     parent: dict[str, str] = {}
+    if without is not None:
+        parent[without] = without  # seen: never entered; removed before returning
     steps: dict[str, int] = {}
     queue: deque[str] = deque()
     for start in starts:
@@ -170,6 +177,8 @@ def reach(
                 parent[following] = current
                 steps[following] = steps[current] + 1
                 queue.append(following)
+    if without is not None:
+        del parent[without]
     return parent
 
 
@@ -180,6 +189,37 @@ def route(parent: Mapping[str, str], end: str) -> list[str]:
         path.append(parent[path[-1]])
     path.reverse()
     return path
+
+
+# --- Single points of failure ---------------------------------------------------------------------
+
+
+def sole_bridges(
+    adjacent: Mapping[str, Sequence[str]], starts: Collection[str], ends: Collection[str]
+) -> dict[str, list[str]]:
+    """Each node whose loss would leave no path from the other starts to the other ends → the
+    ends (but itself) that some start reaches today, nearest first. Nothing when no start
+    reaches an end today.
+
+    Such a node lies on every path to power, so on the nearest one: only that path's nodes are
+    candidates, each tested by one walk without it (O(path · graph), not O(nodes · graph)).
+    With one start and one end these are the articulation points that separate the two, which
+    is what the property test checks against networkx.
+    """
+    ends = set(ends)
+    parent = reach(adjacent, starts)
+    reached = [node for node in parent if node in ends]
+    if not reached:
+        return {}
+    found: dict[str, list[str]] = {}
+    for node in route(parent, reached[0]):
+        before = [end for end in reached if end != node]
+        if not before:
+            continue
+        after = reach(adjacent, [start for start in starts if start != node], without=node)
+        if not any(end in after for end in before):
+            found[node] = before
+    return found
 
 
 # --- Warm paths -----------------------------------------------------------------------------------

@@ -21,9 +21,9 @@ def codes(findings: list) -> list[str]:  # type: ignore[type-arg]
 SPEC_CODES = (
     [f"G10{i}" for i in range(1, 7)]
     + [f"G20{i}" for i in range(1, 8)]
-    + [f"G30{i}" for i in range(1, 6)]
+    + [f"G30{i}" for i in range(1, 7)]
     + [f"G40{i}" for i in range(1, 6)]
-    + ["G501", "G502"]
+    + ["G501", "G502", "G503"]
     + [f"G60{i}" for i in range(1, 5)]
 )
 

@@ -17,8 +17,10 @@ from acmap.findings import Finding, at_least, count_by_severity
 
 if TYPE_CHECKING:  # validate needs neither health nor the rules: kept out of its start-up
     from acmap.analysis.health import AccountReport
+    from acmap.analysis.people import PeopleFacts
     from acmap.analysis.priority import NextAction
-    from acmap.settings import Settings
+    from acmap.model import AccountMap
+    from acmap.settings import GapSettings, Settings
 
 STATUSES = ("red", "amber", "green")
 
@@ -117,9 +119,14 @@ def find_gaps(
     from acmap.analysis.priority import by_importance, next_actions, worst_first
     from acmap.load.selection import load_selection
 
-    analyse = partial(assess, gaps=config.gaps, today=today, only=only)
+    cross = only is None or "G503" in only
+    analyse = partial(
+        assess_with_people if cross else assess, gaps=config.gaps, today=today, only=only
+    )
     selection = load_selection(targets, config, analyse=analyse, keep_maps=False)
-    reports: list[AccountReport] = list(selection.results)
+    reports = (
+        with_portfolio_findings(selection.results, config) if cross else list(selection.results)
+    )
     if owner is not None:
         check_team_member(owner, reports)
     chosen = worst_first(select(reports, owner=owner, tiers=tiers, floor=floor))
@@ -155,13 +162,12 @@ def portfolio_rows(
     """One report per selected account, only those `owner` owns and of `tiers`, sorted."""
     from functools import partial
 
-    from acmap.analysis.health import assess
     from acmap.analysis.priority import sort_reports
     from acmap.load.selection import load_selection
 
-    analyse = partial(assess, gaps=config.gaps, today=today)
+    analyse = partial(assess_with_people, gaps=config.gaps, today=today)
     selection = load_selection(targets, config, analyse=analyse, keep_maps=False)
-    reports: list[AccountReport] = list(selection.results)
+    reports = with_portfolio_findings(selection.results, config)
     if owner is not None:
         check_account_owner(owner, reports)
         reports = [r for r in reports if r.owner == owner]
@@ -173,6 +179,56 @@ def portfolio_rows(
         invalid=[f for f in selection.findings if f.severity == "error"],
         unreadable=selection.unreadable,
     )
+
+
+class Assessed(NamedTuple):
+    """One map's report and what the cross-map rules need of it (from a worker process)."""
+
+    report: AccountReport
+    facts: PeopleFacts
+    ignored: frozenset[str]
+
+
+def assess_with_people(
+    account_map: AccountMap,
+    gaps: GapSettings,
+    today: date,
+    *,
+    only: Collection[str] | None = None,
+) -> Assessed:
+    """`assess`, and the map's people and x-acmap-ignore for the portfolio step (G503)."""
+    from acmap.analysis.health import assess
+    from acmap.analysis.people import people_facts
+    from acmap.rules.engine import ignored_codes
+
+    return Assessed(
+        assess(account_map, gaps, today, only=only),
+        people_facts(account_map),
+        frozenset(ignored_codes(account_map)),
+    )
+
+
+def with_portfolio_findings(assessed: list[Assessed], config: Settings) -> list[AccountReport]:
+    """Each account's report with the findings only the whole selection shows (G503 champion-
+    moved), under the same settings and x-acmap-ignore as its other gaps."""
+    from acmap.analysis.people import join_persons
+    from acmap.rules.engine import portfolio_findings
+    from acmap.rules.moves import champion_moved
+
+    places = {a.facts.place.account: a.facts.place for a in assessed}
+    persons = join_persons([s for a in assessed for s in a.facts.sightings])
+    ignored = {a.facts.place.account: a.ignored for a in assessed}
+    extra = portfolio_findings(
+        "G503", champion_moved(persons, places), places, config.gaps, ignored
+    )
+    reports = []
+    for item in assessed:
+        report = item.report
+        more = extra.get(report.id)
+        if more:
+            report = replace(report, findings=sorted(report.findings + more, key=Finding.sort_key))
+        reports.append(report)
+    return reports
 
 
 def select(

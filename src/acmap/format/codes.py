@@ -234,6 +234,14 @@ GAP_RULES = _table(
         "reassess their influence",
     ),
     Code(
+        "G306",
+        "single-point-of-failure",
+        "warning",
+        "one active person (theirs or ours) whose departure would leave no warm path from our "
+        "team or our friends to any economic buyer or decision maker",
+        "build a second warm relationship to power that does not go through them",
+    ),
+    Code(
         "G401",
         "unknown-stance",
         "warning",
@@ -281,6 +289,14 @@ GAP_RULES = _table(
         "warning",
         "an open opportunity's buying_group has no economic_buyer or no decision_maker",
         "add them to the buying group",
+    ),
+    Code(
+        "G503",
+        "champion-moved",
+        "info",
+        "someone who was a friend (advocate, supporter or champion) at one account is active at "
+        "another account of the portfolio (same email, linkedin, CRM id or moved_to)",
+        "ask the one who knew them to reconnect, and ask them for an introduction",
     ),
     Code(
         "G601",

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from acmap.rules import coverage, deals, dynamics, engagement, hygiene, partners, plan
+from acmap.rules import (
+    bridges,
+    coverage,
+    deals,
+    dynamics,
+    engagement,
+    hygiene,
+    moves,
+    partners,
+    plan,
+)
 from acmap.rules.base import CONTEXT_KNOBS, Rule
 
 RULES: dict[str, Rule] = {
@@ -33,6 +43,7 @@ RULES: dict[str, Rule] = {
         dynamics.isolated_stakeholder,  # G303
         dynamics.rose_tinted,  # G304
         dynamics.hidden_influencer,  # G305
+        bridges.single_point_of_failure,  # G306
         hygiene.unknown_stance,  # G401
         hygiene.missing_preferences,  # G402
         hygiene.no_goals,  # G403
@@ -40,6 +51,7 @@ RULES: dict[str, Rule] = {
         hygiene.unidentified_key_person,  # G405
         partners.partner_intro,  # G501
         partners.buying_group_gap,  # G502
+        moves.champion_moved_here,  # G503: per map nothing; see moves.champion_moved
         deals.qualification_gate,  # G601
         deals.no_compelling_event,  # G602
         deals.unproven_champion,  # G603

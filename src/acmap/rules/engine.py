@@ -7,7 +7,7 @@ it), so that the rules need not import acmap.settings, which sits below them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from typing import Protocol
 
@@ -15,7 +15,8 @@ from acmap.findings import Finding
 from acmap.format.codes import gap_rule
 from acmap.model import AccountMap
 from acmap.rules import KNOBS, RULES, Rule
-from acmap.rules.base import Context, Thresholds
+from acmap.rules.base import Context, Problem, Thresholds
+from acmap.rules.moves import Place
 
 
 class Policy(Protocol):
@@ -94,3 +95,37 @@ def check_map(
             )
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def portfolio_findings(
+    code: str,
+    problems: Iterable[tuple[str, Problem]],
+    places: Mapping[str, Place],
+    gaps: Policy,
+    ignored: Mapping[str, Collection[str]],
+) -> dict[str, list[Finding]]:
+    """Findings of a cross-map rule (G503), by account id, with the same policy as `check_map`:
+    the configured severity or "off", and each account's own x-acmap-ignore."""
+    rule = RULES[code]
+    forced = configured_severity(rule, gaps)
+    found: dict[str, list[Finding]] = {}
+    if forced == "off":
+        return found
+    for account, problem in problems:
+        where = places.get(account)
+        if where is None or code in ignored.get(account, ()):
+            continue
+        found.setdefault(account, []).append(
+            Finding(
+                where.file,
+                problem.pos.line,
+                problem.pos.col,
+                rule.code,
+                rule.name,
+                forced or problem.severity or rule.severity,
+                problem.message,
+                account,
+                problem.subject,
+            )
+        )
+    return found
