@@ -284,7 +284,7 @@ def test_export_reads_the_revision(story: Path) -> None:
     untouched.check()
 
 
-@pytest.mark.parametrize("command", ["qualify", "actions", "list", "partners"])
+@pytest.mark.parametrize("command", ["qualify", "actions", "list", "partners", "people"])
 @pytest.mark.parametrize("rev", ["march", "may"])
 def test_a_reading_command_at_a_revision_equals_it_in_a_checkout(
     story: Path, tmp_path: Path, command: str, rev: str

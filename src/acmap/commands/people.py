@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    AtOption,
     exit_if_unreadable,
     fail,
     pick_format,
@@ -31,6 +32,7 @@ def people(
         str | None,
         typer.Option("--format", "-f", help="text or json.", show_default=False),
     ] = None,
+    at: AtOption = None,
 ) -> None:
     """Everyone in the portfolio as one list of persons: the same person on several maps (same
     email, linkedin, x-crm-id, or moved_to) is one; where each is known and as what; movers
@@ -40,7 +42,7 @@ def people(
     from acmap.report import reporter
 
     chosen = pick_format(output_format, FORMATS)
-    config = settings()
+    config = settings(at)
     try:
         result = portfolio_people([], config, query=query)
     except SelectionError as exc:
