@@ -32,6 +32,7 @@ COMMANDS = (
     "partners",
     "import_",
     "export",
+    "history",
 )
 
 
@@ -60,6 +61,9 @@ METAVARS = {
     "--depth": "N",
     "--timeout": "SECONDS",
     "--max-memory": "MB",
+    "--since": "DATE|REV",
+    "--until": "DATE|REV",
+    "--by": "PERIOD",
 }
 ARGUMENT_METAVARS = {"paths": "[PATH]...", "target": "[ID]...", "account": "ID", "folder": "[DIR]"}
 EXAMPLES = {
@@ -112,6 +116,12 @@ EXAMPLES = {
     "export": (
         "acmap export > stakeholders.csv",
         "acmap export halcyon-bank -f json -o people.json",
+    ),
+    "history": (
+        "acmap history",
+        "acmap history halcyon-bank --since 2026-09-01",
+        "acmap history --by month -o trend.svg",
+        "acmap history --since v1.0 -f csv > history.csv",
     ),
 }
 
