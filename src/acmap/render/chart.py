@@ -56,12 +56,14 @@ def draw_trend(points: Sequence[TrendPoint], target: Path) -> bytes:
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         axes.xaxis_date()
         axes.set_ylabel("accounts")
-        axes.set_ylim(bottom=0)
+        top = max((max(p.red, p.amber, p.green) for p in points), default=0)
+        axes.set_ylim(0, max(1, top) * 1.08)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.grid(axis="y", alpha=0.3)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        axes.legend(loc="upper left", frameon=False, ncols=3)
+        # Above the plot, beside the title: a line near the top is never hidden under it.
+        axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, ncols=3)
         axes.set_title("Accounts by status over time", loc="left")
         figure.tight_layout()
         buffer = io.BytesIO()

@@ -171,7 +171,14 @@ def _close_words(row: CloseTime) -> str:
 def _commit_json(commit: Commit | None) -> dict[str, str] | None:
     if commit is None:
         return None
-    return {"commit": commit.id, "date": commit.day.isoformat(), "author": commit.author}
+    found = _COMMITS.get(commit.id)
+    if found is None:  # a few hundred commits, named tens of thousands of times
+        found = {"commit": commit.id, "date": commit.day.isoformat(), "author": commit.author}
+        _COMMITS[commit.id] = found
+    return found
+
+
+_COMMITS: dict[str, dict[str, str]] = {}
 
 
 def _point_json(point: Point) -> dict[str, Any]:
@@ -251,9 +258,34 @@ def document(result: HistoryResult) -> dict[str, Any]:
 
 
 def to_json(result: HistoryResult) -> None:
-    from acmap.report.json import write_json
+    """The document with one account, one portfolio point, one rule or owner a line: a long
+    history is tens of MB of JSON, which json's C encoder writes many times faster than its
+    indenting Python one; keys sorted as everywhere."""
+    import json
 
-    write_json(sys.stdout, document(result))
+    def line(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+    def items(values: list[Any], indent: str) -> str:
+        if not values:
+            return "[]"
+        inner = ",\n".join(f"{indent}  {line(v)}" for v in values)
+        return f"[\n{inner}\n{indent}]"
+
+    doc = document(result)
+    portfolio = doc["portfolio"]
+    close = portfolio["time_to_close"]
+    out = sys.stdout
+    out.write('{\n  "accounts": [\n')
+    for i, account in enumerate(doc["accounts"]):
+        out.write(("," if i else "") + ("\n" if i else "") + f"    {line(account)}")
+    out.write("\n  ],\n" if doc["accounts"] else "  ],\n")
+    out.write(f'  "by": {line(doc["by"])},\n  "portfolio": {{\n')
+    out.write(f'    "points": {items(portfolio["points"], "    ")},\n')
+    out.write('    "time_to_close": {\n')
+    out.write(f'      "owners": {items(close["owners"], "      ")},\n')
+    out.write(f'      "rules": {items(close["rules"], "      ")}\n')
+    out.write(f'    }}\n  }},\n  "version": {doc["version"]}\n}}\n')
 
 
 def to_csv(result: HistoryResult) -> None:

@@ -27,9 +27,9 @@ class Step:
     version: Version | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Track:
-    """One account's map file through time."""
+    """One account's map file through time; one is equal only to itself (it is a key)."""
 
     path: str  # its latest name
     names: set[str] = field(default_factory=set)
@@ -59,7 +59,7 @@ def tracks_of(log: Iterable[LogEntry]) -> tuple[list[Track], list[Commit]]:
     """Every account's steps, in the order the accounts first appear, and every commit read."""
     live: dict[str, Track] = {}
     gone: dict[str, Track] = {}
-    order: list[Track] = []
+    order: dict[Track, None] = {}  # first appearance order, as a set
     commits: list[Commit] = []
     for seq, entry in enumerate(log):
         commits.append(entry.commit)
@@ -71,8 +71,7 @@ def tracks_of(log: Iterable[LogEntry]) -> tuple[list[Track], list[Commit]]:
             track = _track_for(old, new if change.status != "D" else change.path, live, gone)
             if track is None:
                 continue
-            if track not in order:
-                order.append(track)
+            order.setdefault(track)
             if change.status == "D" or new is None or change.blob is None:
                 live.pop(track.path, None)
                 gone[track.path] = track
@@ -83,7 +82,7 @@ def tracks_of(log: Iterable[LogEntry]) -> tuple[list[Track], list[Commit]]:
             track.names.add(new)
             live[new] = track
             track.steps.append(Step(seq, entry.commit, Wanted(change.blob, new, entry.commit.day)))
-    return order, commits
+    return list(order), commits
 
 
 def _track_for(

@@ -142,13 +142,13 @@ def _version(raw: Any) -> Version | None:
     if (score is None) != (status == INVALID) or not (score is None or type(score) is int):
         return None
     found = []
-    for gap in gaps:
-        if not (isinstance(gap, list) and len(gap) == 4):
+    for gap in gaps:  # tens of thousands on a long history: plain checks, no generators
+        if type(gap) is not list or len(gap) != 4:
             return None
         code, subject, severity, message = gap
-        if not all(isinstance(t, str) for t in (code, severity, message)):
+        if type(code) is not str or type(severity) is not str or type(message) is not str:
             return None
-        if not (subject is None or isinstance(subject, str)):
+        if subject is not None and type(subject) is not str:
             return None
         found.append((code, subject, severity, message))
     return Version(account, owner, status, score, error, warning, info, tuple(found))

@@ -89,7 +89,7 @@ def chosen_tracks(targets: list[str], tracks: list[Track], top: Path) -> list[Tr
         return tracks
     from acmap.words import did_you_mean
 
-    picked: list[Track] = []
+    picked: set[Track] = set()
     for target in targets:
         path = Path(target)
         if path.is_dir() or "/" in target or target.endswith((".yaml", ".yml")):
@@ -108,7 +108,7 @@ def chosen_tracks(targets: list[str], tracks: list[Track], top: Path) -> list[Tr
                 f"no account {target!r} in the maps' history (a map file, folder or account "
                 f"id){hint}"
             )
-        picked.extend(t for t in inside if t not in picked)
+        picked.update(inside)
     return [t for t in tracks if t in picked]
 
 
