@@ -72,12 +72,20 @@ def map_log(top: Path, specs: Sequence[str], tip: str = "HEAD") -> Iterator[LogE
         *[f":(literal){spec}" for spec in specs],
     ]
     argv, env = command(args)
-    with tempfile.TemporaryFile() as errors:
-        try:
-            proc = subprocess.Popen(argv, cwd=top, env=env, stdout=subprocess.PIPE, stderr=errors)
-        except FileNotFoundError:
-            raise GitError("git is not installed (or not on PATH)") from None
-        assert proc.stdout is not None
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _read, which outlives this call)
+    try:
+        # Started now, not at the first entry read: git works out the log while the caller
+        # does other work (acmap history reads its results cache meanwhile).
+        proc = subprocess.Popen(argv, cwd=top, env=env, stdout=subprocess.PIPE, stderr=errors)
+    except FileNotFoundError:
+        errors.close()
+        raise GitError("git is not installed (or not on PATH)") from None
+    return _read(proc, errors)
+
+
+def _read(proc: subprocess.Popen[bytes], errors: IO[bytes]) -> Iterator[LogEntry]:
+    assert proc.stdout is not None
+    with errors:
         try:
             yield from _entries(_tokens(proc.stdout))
         finally:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from acmap.analysis.history.timeline import Step
+from acmap.analysis.history.versions import Gap
 from acmap.git.log import Commit
 
 # Worse is higher: green → amber, green → red and amber → red are regressions.
@@ -49,6 +50,7 @@ def gap_lives(steps: list[Step]) -> list[GapLife]:
     open_now: dict[tuple[str, str | None], GapLife] = {}
     lives: list[GapLife] = []
     owner: str | None = None
+    before: dict[tuple[str, str | None], Gap] = {}  # the last valid version's gaps
     for step in steps:
         version = step.version
         if step.wanted is None:  # the map was deleted: its gaps stay as they were
@@ -56,21 +58,23 @@ def gap_lives(steps: list[Step]) -> list[GapLife]:
         if version is None or not version.valid:
             continue
         owner = version.owner
-        now: dict[tuple[str, str | None], tuple[str, str]] = {}
-        for code, subject, severity, message in version.gaps:
-            now.setdefault((code, subject), (severity, message))
-        for key, life in list(open_now.items()):
-            if key not in now:
-                life.closed, life.closed_seq, life.owner = step.commit, step.seq, owner
-                del open_now[key]
-        for key, (severity, message) in now.items():
-            if key not in open_now:
-                life = GapLife(key[0], key[1], severity, message, step.commit, step.seq)
-                open_now[key] = life
-                lives.append(life)
-            else:  # the latest wording and severity of a gap still open
-                open_now[key].severity, open_now[key].message = severity, message
-    for life in open_now.values():
+        now: dict[tuple[str, str | None], Gap] = {}
+        for gap in version.gaps:
+            now.setdefault((gap[0], gap[1]), gap)
+        # Only what changed is touched: a long history has tens of thousands of gap versions.
+        for key in [k for k in open_now if k not in now]:
+            life = open_now.pop(key)
+            life.severity, life.message = before[key][2], before[key][3]  # its last wording
+            life.closed, life.closed_seq, life.owner = step.commit, step.seq, owner
+        for key, gap in now.items():
+            if key in open_now:
+                continue
+            life = GapLife(key[0], key[1], gap[2], gap[3], step.commit, step.seq)
+            open_now[key] = life
+            lives.append(life)
+        before = now
+    for key, life in open_now.items():
+        life.severity, life.message = before[key][2], before[key][3]
         life.owner = owner
     return lives
 

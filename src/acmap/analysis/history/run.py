@@ -16,7 +16,7 @@ from pathlib import Path
 from acmap.analysis.history.lives import GapLife, Regression, gap_lives, regressions
 from acmap.analysis.history.timeline import Track, tracks_of
 from acmap.analysis.history.trend import CloseTime, TrendPoint, close_times, portfolio_trend, sample
-from acmap.analysis.history.versions import Progress, Version, evaluate_all
+from acmap.analysis.history.versions import Progress, Version, evaluate_all, open_store
 from acmap.analysis.history.window import Window, bound, chosen_tracks
 from acmap.git import GitError, read_blobs, resolve, toplevel
 from acmap.git.log import Commit, map_log
@@ -82,7 +82,9 @@ def account_history(
     window = Window(bound("--since", since, cwd), bound("--until", until, cwd))
     if window.until is not None and window.until.commit is not None:
         tip = window.until.commit
-    tracks, commits = tracks_of(map_log(top, [_maps_spec(settings, top)], tip))
+    log = map_log(top, [_maps_spec(settings, top)], tip)  # git starts on it now…
+    store = open_store(settings.gaps, top, use_cache)  # …while the cache is read
+    tracks, commits = tracks_of(log)
     window.place(commits)
     chosen = chosen_tracks(targets, tracks, top)
     wanted = [s.wanted for t in chosen for s in t.steps if s.wanted is not None]
@@ -93,6 +95,7 @@ def account_history(
         top,
         use_cache=use_cache,
         progress=progress,
+        opened=store,
     )
     for track in chosen:
         for step in track.steps:

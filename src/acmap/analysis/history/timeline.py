@@ -51,7 +51,7 @@ class Track:
 
 
 def is_map(path: str) -> bool:
-    name = PurePosixPath(path).name
+    name = path.rpartition("/")[2]  # not PurePosixPath: called for every change in the log
     return name.endswith(MAP_SUFFIXES) and not name.startswith(".")
 
 

@@ -14,10 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acmap import __version__
 from acmap.settings import GapSettings
+
+if TYPE_CHECKING:
+    from acmap.load.cache import ValidationCache
 
 Gap = tuple[str, str | None, str, str]  # code, subject, severity, message
 INVALID = "invalid"
@@ -157,6 +160,13 @@ def _version(raw: Any) -> Version | None:
 Progress = Callable[[int, int], None]  # (versions done, versions in all)
 
 
+def open_store(gaps: GapSettings, project: Path, use_cache: bool) -> ValidationCache | None:
+    """The project's signed history cache (None with --no-cache)."""
+    from acmap.load.cache import ValidationCache
+
+    return ValidationCache.open(project, "history", _fingerprint(gaps)) if use_cache else None
+
+
 def evaluate_all(
     wanted: Sequence[Wanted],
     read: Callable[[list[str]], dict[str, bytes | int | None]],
@@ -165,13 +175,12 @@ def evaluate_all(
     *,
     use_cache: bool = True,
     progress: Progress | None = None,
+    opened: ValidationCache | None = None,
 ) -> dict[Wanted, Version]:
     """Every distinct version in `wanted`, from the cache where it is there; `read(blob ids)`
     fetches the contents of the rest (one `git cat-file --batch`)."""
-    from acmap.load.cache import ValidationCache
-
     distinct = list(dict.fromkeys(wanted))
-    store = ValidationCache.open(project, "history", _fingerprint(gaps)) if use_cache else None
+    store = opened if opened is not None else open_store(gaps, project, use_cache)
     found: dict[Wanted, Version] = {}
     keys = {w: _key(w) for w in distinct} if store is not None else {}
     if store is not None and store.path is not None:
