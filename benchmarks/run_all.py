@@ -1,4 +1,4 @@
-"""Every goal figure of issues 2–7, re-measured together in one run.
+"""Every goal figure of issues 2–7 and 15, re-measured together in one run.
 
     python benchmarks/run_all.py [--quick]
 
@@ -22,6 +22,7 @@ SCRIPTS: list[tuple[str, list[str]]] = [
     ("bench_diff.py", []),
     ("bench_graph.py", []),
     ("bench_people.py", []),
+    ("bench_history.py", []),
     ("bench_scale.py", []),
 ]
 

@@ -37,6 +37,7 @@ COMMANDS = (
     "why",
     "qualify",
     "actions",
+    "history",
 )
 
 
@@ -69,6 +70,9 @@ METAVARS = {
     "--status": "STATUS",
     "--set": "PERSON.FIELD=VALUE",
     "--remove": "PERSON",
+    "--since": "DATE|REV",
+    "--until": "DATE|REV",
+    "--by": "PERIOD",
 }
 ARGUMENT_METAVARS = {
     "paths": "[PATH]...",
@@ -148,6 +152,12 @@ EXAMPLES = {
         "acmap actions --owner dana",
         "acmap actions --due-before 2027-01-01 -f csv",
         "acmap actions --owner dana -f ics > plan.ics",
+    ),
+    "history": (
+        "acmap history",
+        "acmap history halcyon-bank --since 2026-09-01",
+        "acmap history --by month -o trend.svg",
+        "acmap history --since v1.0 -f csv > history.csv",
     ),
 }
 

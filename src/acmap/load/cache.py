@@ -189,14 +189,17 @@ class ValidationCache:
     dirty: bool = False
 
     @classmethod
-    def open(cls, project: Path) -> ValidationCache:
-        fingerprint = _fingerprint()
+    def open(cls, project: Path, kind: str = "validate", extra: str = "") -> ValidationCache:
+        """The project's cache file of `kind`; `extra` joins the loader's fingerprint (another
+        kind of result depends on more modules: `acmap history` keeps its entries this way,
+        with its own shape, signed the same)."""
+        fingerprint = _fingerprint() + (f"|{extra}" if extra else "")
         folder = cache_folder()
         key = load_key(folder) if folder is not None and _ensure_folder(folder) else None
         if folder is None or key is None:
             return cls(None, fingerprint)
         name = hashlib.blake2b(_encode(str(project)), digest_size=8).hexdigest()
-        cache = cls(folder / f"validate-{name}.json", fingerprint, key, str(project))
+        cache = cls(folder / f"{kind}-{name}.json", fingerprint, key, str(project))
         try:
             raw = cache.path.read_bytes()  # type: ignore[union-attr]
         except OSError:
