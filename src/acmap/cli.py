@@ -32,6 +32,7 @@ COMMANDS = (
     "partners",
     "import_",
     "export",
+    "site",
 )
 
 
@@ -113,6 +114,7 @@ EXAMPLES = {
         "acmap export > stakeholders.csv",
         "acmap export halcyon-bank -f json -o people.json",
     ),
+    "site": ("acmap site -o site", "acmap site maps/ -o public --today 2026-12-01"),
 }
 
 
