@@ -21,6 +21,7 @@ SCRIPTS: list[tuple[str, list[str]]] = [
     ("bench_render_diff.py", []),
     ("bench_diff.py", []),
     ("bench_graph.py", []),
+    ("bench_site.py", []),
     ("bench_scale.py", []),
 ]
 

@@ -76,7 +76,8 @@ def index_page(accounts: list[Summary], today: str) -> str:
         accounts=accounts,
         statuses=statuses,
         actions=next_actions(accounts),
-        owners=[(name, owner_page(member)) for name, member in owner_names],
+        owners=[name for name, _ in owner_names],
+        members=sorted((name, owner_page(m)) for m, (name, _, _) in owners(accounts).items()),
         tiers=sorted({a["tier"] for a in accounts}),
         partner_list=sorted(
             {(p["name"], partner_page(p["id"])) for a in accounts for p in a["partners"]}

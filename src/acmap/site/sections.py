@@ -173,6 +173,7 @@ def _card(person: Stakeholder, facts: PageFacts) -> dict[str, Any]:
         "contact": contact.words() if contact else None,
         "last_contact": person.last_contact.isoformat() if person.last_contact else None,
         "owner": view.member(person.owner) if person.owner else None,
+        "owner_page": owner_page(person.owner) if person.owner else None,
         "reports_to": (anchor(boss.id), boss.display) if boss else None,
         "rank": view.ranks.get(person.id),
         "details": details,
