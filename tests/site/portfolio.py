@@ -70,10 +70,15 @@ partners:
 """
 
 
+# Two of the example maps (small: every page is crawled and checked by axe-core): a red key
+# account with people who left, and an amber one with partners.
+EXAMPLES = ("brightwater-foods.yaml", "halcyon-bank.yaml")
+
+
 def build_portfolio(root: Path) -> Path:
-    """A git repository at `root` with the four example maps, the render safety map and the
-    attack map; then one example map changed and committed."""
-    maps = {p.name: p.read_text(encoding="utf-8") for p in sorted(EXAMPLE_MAPS.glob("*.yaml"))}
+    """A git repository at `root` with two example maps, the render safety map and the attack
+    map; then one example map changed and committed."""
+    maps = {name: (EXAMPLE_MAPS / name).read_text(encoding="utf-8") for name in EXAMPLES}
     maps["evil.yaml"] = hostile_map()
     maps["attack.yaml"] = attack_map()
     repo = map_repo(root, maps, today=TODAY)
