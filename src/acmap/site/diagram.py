@@ -67,13 +67,13 @@ class Unsafe(Exception):
 
 
 def draw(account_map: AccountMap, gaps: GapSettings, today: date, timeout: float) -> str:
-    """The account's full diagram (no legend: the page says what the colours mean), SVG text
-    ready to be inlined; raises DiagramError when Graphviz fails, Unsafe when checked out."""
+    """The account's full diagram with its legend, SVG text ready to be inlined; raises
+    DiagramError when Graphviz fails, Unsafe when the SVG holds what no diagram of ours may."""
     from acmap.render.diagram import options_for
     from acmap.render.dot import dot_graph
     from acmap.render.run import RenderError, run_dot
 
-    options = options_for(account_map, gaps, today, "full", legend=False)
+    options = options_for(account_map, gaps, today, "full", legend=True)
     graph = dot_graph(account_map, options)
     source = "\n".join(graph.lines) + "\n"
     try:
