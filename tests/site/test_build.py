@@ -196,3 +196,32 @@ def test_a_site_outside_git_has_no_changes_section(tmp_path: Path) -> None:
     page = (tmp_path / "out" / "accounts" / "halcyon-bank.html").read_text(encoding="utf-8")
     assert 'id="Changes"' not in page and 'id="Diagram"' in page
     assert os.path.getsize(tmp_path / "out" / "assets" / "search-index.js") > 100
+
+
+def test_a_tampered_manifest_cannot_make_the_site_remove_files_outside_it(tmp_path: Path) -> None:
+    repo = _site_repo(tmp_path)
+    out = repo / "site"
+    assert run_acmap("site", "-o", str(out), cwd=repo).code == 0
+    precious = repo / "precious.txt"
+    precious.write_text("keep\n", encoding="utf-8")
+    manifest = json.loads((out / "acmap-site.json").read_text(encoding="utf-8"))
+    manifest["files"] += ["../precious.txt", "/etc/hostname", "accounts/../../precious.txt"]
+    (out / "acmap-site.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = run_acmap("site", "-o", str(out), cwd=repo)
+    assert result.code == 0, result.err
+    assert precious.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_the_site_never_writes_through_a_symlink_out_of_its_folder(tmp_path: Path) -> None:
+    repo = _site_repo(tmp_path)
+    out = repo / "site"
+    assert run_acmap("site", "-o", str(out), cwd=repo).code == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for page in (out / "accounts").iterdir():
+        page.unlink()
+    (out / "accounts").rmdir()
+    (out / "accounts").symlink_to(elsewhere)
+    result = run_acmap("site", "-o", str(out), cwd=repo)
+    assert result.code == 2 and "symlink" in result.err and "Traceback" not in result.err
+    assert list(elsewhere.iterdir()) == []

@@ -50,8 +50,10 @@ def make_page(
     path = folder / name
     written = not same_bytes(path, data)
     if written:
-        write_atomic(path, data)
-    return summarise(view, name), written
+        write_atomic(path, data, root=folder)  # never through a symlink out of the site
+    summary = summarise(view, name)
+    summary["row"] = render("index_row.html", a=summary)
+    return summary, written
 
 
 def _diagram(
@@ -72,6 +74,7 @@ def _diagram(
 def summarise(view: AccountView, page: str) -> dict[str, Any]:
     """What the index, the owners' and partners' pages and the search index know of the
     account: plain JSON, kept in the manifest so an unchanged map is never read again."""
+    from acmap.analysis.health import STATUS_ORDER
     from acmap.analysis.priority import PRIORITY, by_importance
     from acmap.findings import SEVERITY_RANK
 
@@ -103,6 +106,9 @@ def summarise(view: AccountView, page: str) -> dict[str, Any]:
         "owner_name": report.owner_name,
         "owner_page": owner_page(report.owner) if report.owner else None,
         "status": report.status,
+        # worst first as text (the table sorts it): status, most errors, most warnings, score
+        "order": f"{STATUS_ORDER.get(report.status, 1)}-{9999 - report.counts['error']:04d}-"
+        f"{9999 - report.counts['warning']:04d}-{report.score.total:03d}",
         "score": report.score.total,
         "people": report.stakeholders,
         "engaged": report.engaged,

@@ -58,6 +58,7 @@ def build_site(
     from acmap.load.read import display
     from acmap.load.selection import SelectionError, load_selection, map_files
     from acmap.site.account import make_page
+    from acmap.settings import leads_out
     from acmap.site.pages import code_digest
 
     old = check_folder(folder, force) or manifests.Manifest()
@@ -110,11 +111,12 @@ def build_site(
             result.kept += not written
     summaries = [entry["summary"] for entry in new.accounts.values()]
     result.accounts = len(summaries)
-    _write_shared(folder, summaries, today, new, result)
+    _write_shared(folder, summaries, today, old, new, result)
     new.files.extend(entry["summary"]["page"] for entry in new.accounts.values())
     for name in sorted(set(old.files) - set(new.files)):
-        (folder / name).unlink(missing_ok=True)
-        result.removed += 1
+        if leads_out(folder / name, folder) is None:  # never through a symlink out of the site
+            (folder / name).unlink(missing_ok=True)
+            result.removed += 1
     manifests.write(folder, new)
     return result
 
@@ -142,6 +144,7 @@ def _write_shared(
     folder: Path,
     summaries: list[dict[str, Any]],
     today: date,
+    old: manifests.Manifest,
     new: manifests.Manifest,
     result: SiteResult,
 ) -> None:
@@ -153,23 +156,33 @@ def _write_shared(
         (f"{ASSETS}/{name}", data) for name, data in assets().items()
     ]
     shared.append((SEARCH_INDEX, search_index(summaries).encode("utf-8")))
-    shared.extend(
-        (name, text.encode("utf-8")) for name, text in pages(summaries, today.isoformat())
-    )
     for name, data in shared:
         new.files.append(name)
-        if _write(folder / name, data):
-            result.written += 1
-        else:
-            result.kept += 1
+        _count(result, _write(folder, name, data))
+    for name, inputs, make in pages(summaries, today.isoformat()):
+        new.files.append(name)
+        if inputs:
+            new.pages[name] = inputs
+            if old.pages.get(name) == inputs and (folder / name).is_file():
+                result.kept += 1  # what it shows has not changed: not even made again
+                continue
+        _count(result, _write(folder, name, make().encode("utf-8")))
 
 
-def _write(path: Path, data: bytes) -> bool:
+def _count(result: SiteResult, written: bool) -> None:
+    if written:
+        result.written += 1
+    else:
+        result.kept += 1
+
+
+def _write(folder: Path, name: str, data: bytes) -> bool:
+    """Write unless the file holds these bytes; never through a symlink out of `folder`."""
     from acmap.edit.atomic import same_bytes, write_atomic
 
-    if same_bytes(path, data):
+    if same_bytes(folder / name, data):
         return False
-    write_atomic(path, data)
+    write_atomic(folder / name, data, root=folder)
     return True
 
 

@@ -19,6 +19,7 @@ class Manifest:
     context: str = ""  # acmap's code, the settings, today: a change rebuilds every page
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)  # file → input, summary
     files: list[str] = field(default_factory=list)  # every file the site wrote, relative
+    pages: dict[str, str] = field(default_factory=dict)  # shared page → digest of its inputs
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -26,6 +27,7 @@ class Manifest:
             "context": self.context,
             "accounts": self.accounts,
             "files": sorted(self.files),
+            "pages": self.pages,
         }
 
 
@@ -41,7 +43,11 @@ def read(folder: Path) -> Manifest | None:
     files = data.get("files")
     if not isinstance(accounts, dict) or not isinstance(files, list):
         return None
-    return Manifest(str(data.get("context", "")), accounts, [f for f in files if _ours(f)])
+    pages = data.get("pages")
+    if not isinstance(pages, dict):
+        pages = {}
+    context = str(data.get("context", ""))
+    return Manifest(context, accounts, [f for f in files if _ours(f)], pages)
 
 
 def _ours(name: object) -> bool:
@@ -57,7 +63,7 @@ def write(folder: Path, manifest: Manifest) -> None:
     text = json.dumps(manifest.as_json(), ensure_ascii=False, sort_keys=True) + "\n"
     data = text.encode("utf-8")
     if not same_bytes(folder / NAME, data):  # a build that changed nothing touches nothing
-        write_atomic(folder / NAME, data)
+        write_atomic(folder / NAME, data, root=folder)
 
 
 def digest(*parts: bytes | str) -> str:

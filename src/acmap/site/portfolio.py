@@ -5,7 +5,7 @@ from the manifest's summaries and the few maps that changed."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from acmap.site.names import INDEX, owner_page, partner_page
@@ -18,36 +18,49 @@ SEARCH_INDEX = "assets/search-index.js"
 Summary = dict[str, Any]
 
 
-def pages(accounts: list[Summary], today: str) -> Iterator[tuple[str, str]]:
-    """(file name, HTML) of every page that is not an account's."""
+Page = tuple[str, str, Callable[[], str]]  # file name, digest of its inputs, how to make it
+ROW = ("name", "page", "tier", "status", "score", "gaps")  # what owners' and partners' pages show
+
+
+def pages(accounts: list[Summary], today: str) -> Iterator[Page]:
+    """Every page that is not an account's, each with the digest of what it shows: a page
+    whose digest the manifest holds is not made again (the index always is: it shows all)."""
     ordered = worst_first(accounts)
-    yield INDEX, index_page(ordered, today)
+    yield INDEX, "", lambda: index_page(ordered, today)
     for member, (name, owned, covering) in sorted(owners(ordered).items()):
-        yield (
-            owner_page(member),
-            render(
-                "owner.html",
-                root="../",
-                title=f"{name}: accounts",
-                name=name,
-                owned=owned,
-                covering=covering,
-                today=today,
-            ),
-        )
+        owner = {
+            "title": f"{name}: accounts",
+            "name": name,
+            "owned": [_row(a) for a in owned],
+            "covering": [(_row(a), n) for a, n in covering],
+        }
+        yield owner_page(member), _digest("owner", owner, today), _maker("owner.html", owner, today)
     for partner, (name, kind, present) in sorted(partners(ordered).items()):
+        data = {
+            "title": f"Partner {name}",
+            "name": name,
+            "kind": kind,
+            "present": [(_row(a), knows) for a, knows in present],
+        }
         yield (
             partner_page(partner),
-            render(
-                "partner.html",
-                root="../",
-                title=f"Partner {name}",
-                name=name,
-                kind=kind,
-                present=present,
-                today=today,
-            ),
+            _digest("partner", data, today),
+            _maker("partner.html", data, today),
         )
+
+
+def _row(account: Summary) -> Summary:
+    return {key: account[key] for key in ROW}
+
+
+def _digest(kind: str, data: dict[str, Any], today: str) -> str:
+    from acmap.site.manifest import digest
+
+    return digest(kind, today, json.dumps(data, sort_keys=True, ensure_ascii=False))
+
+
+def _maker(template: str, data: dict[str, Any], today: str) -> Callable[[], str]:
+    return lambda: render(template, root="../", today=today, **data)
 
 
 def worst_first(accounts: list[Summary]) -> list[Summary]:
