@@ -57,8 +57,8 @@ def build_site(
 
     from acmap.load.read import display
     from acmap.load.selection import SelectionError, load_selection, map_files
-    from acmap.site.account import make_page
     from acmap.settings import leads_out
+    from acmap.site.account import make_page
     from acmap.site.pages import code_digest
 
     old = check_folder(folder, force) or manifests.Manifest()
