@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from acmap.site.names import safe
-from acmap.site.portfolio import search_index
+from acmap.site.portfolio import search_entries, search_index
 from tests.helpers import commit, map_repo, run_acmap
 from tests.render.test_safety import HOSTILE
 from tests.site.parsing import parse
@@ -87,18 +87,14 @@ def test_the_search_index_is_data_only(built_site: Path) -> None:
 
 @given(st.lists(st.text(), min_size=1, max_size=4))
 def test_any_name_stays_data_in_the_search_index(names: list[str]) -> None:
-    summary = {
-        "id": "a",
-        "name": names[0],
-        "page": "accounts/a.html",
-        "tier": "key",
-        "partners": [],
-        "stakeholders": [[safe(n), n, n, "unknown", True] for n in names],
-    }
+    summary = {"id": "a", "name": names[0], "page": "accounts/a.html", "tier": "key"}
+    people = [(safe(n), n, n, True) for n in names]
+    summary["search"] = search_entries(summary, people)
+    summary["partners"] = [{"id": "p", "name": names[-1], "type": None, "knows": []}]
     text = search_index([summary])
     assert not re.search(r"[<>&\u2028\u2029]", text)
     entries = json.loads(text.removeprefix("window.acmapSearch = ").removesuffix(";\n"))
-    assert [e[0] for e in entries] == names[:1] + names
+    assert [e[0] for e in entries] == [names[0], *names, names[-1]]
 
 
 @given(st.text())

@@ -32,6 +32,7 @@ def make_page(
     from acmap.analysis.account import account_view
     from acmap.edit.atomic import same_bytes, write_atomic
     from acmap.site.pages import render
+    from acmap.site.portfolio import search_entries
     from acmap.site.sections import PageFacts, page_sections
 
     view = account_view(account_map, gaps, today)
@@ -53,6 +54,8 @@ def make_page(
         write_atomic(path, data, root=folder)  # never through a symlink out of the site
     summary = summarise(view, name)
     summary["row"] = render("index_row.html", a=summary)
+    people = [(anchor(s.id), s.display, s.title or "", s.active) for s in account_map.stakeholders]
+    summary["search"] = search_entries(summary, people)
     return summary, written
 
 
@@ -129,9 +132,5 @@ def summarise(view: AccountView, page: str) -> dict[str, Any]:
                 ],
             }
             for p in account_map.partners
-        ],
-        "stakeholders": [
-            [anchor(s.id), s.display, s.title or "", s.stance, s.active]
-            for s in account_map.stakeholders
         ],
     }

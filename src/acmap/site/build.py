@@ -80,7 +80,7 @@ def build_site(
             stale[key] = ""  # the loader says why, as it does for every command
             wanted_paths.append(str(path))
             continue
-        extra = json.dumps(by_file.get(_real(path)), sort_keys=True)
+        extra = json.dumps(by_file.get(_real(path)), sort_keys=True) if by_file else ""
         wanted = manifests.digest(context, data, extra)
         before = old.accounts.get(key)
         if before is not None and before.get("input") == wanted and _present(folder, before):

@@ -18,6 +18,9 @@ def environment() -> Any:
 
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiled templates kept between runs (Jinja's per-user folder, which it creates 0700
+        # and refuses when another user owns it): a rebuild of one page need not compile ten.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         autoescape=True,  # every template, whatever its name
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

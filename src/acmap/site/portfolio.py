@@ -144,20 +144,33 @@ def partners(accounts: list[Summary]) -> dict[str, tuple[str, str | None, list[A
     return found
 
 
+def search_entries(account: Summary, people: list[tuple[str, str, str, bool]]) -> str:
+    """One account's search entries (it, and each person: anchor, name, title, active) as a
+    JSON fragment, made with its page and kept in its summary: the index file is then joined,
+    not encoded again, when one map changes."""
+    page = account["page"]
+    entries = [[account["name"], f"account · {account['tier']}", page]]
+    for anchor, name, title, active in people:
+        detail = ", ".join(x for x in (title, account["name"]) if x)
+        entries.append([name, detail + ("" if active else " (left)"), f"{page}#{anchor}"])
+    return _script_json(entries)[1:-1]
+
+
 def search_index(accounts: list[Summary]) -> str:
     """The search entries as a script that sets one global (a file:// page cannot fetch JSON).
     Only JSON inside: `<`, `>` and `&` escaped, so no text can end or start markup either."""
-    entries: list[list[str]] = []
-    for account in sorted(accounts, key=lambda a: a["id"]):
-        page = account["page"]
-        entries.append([account["name"], f"account · {account['tier']}", page])
-        for anchor, name, title, _stance, active in account["stakeholders"]:
-            detail = ", ".join(x for x in (title, account["name"]) if x)
-            entries.append([name, detail + ("" if active else " (left)"), f"{page}#{anchor}"])
-    for partner, (name, _kind, present) in sorted(partners(accounts).items()):
-        entries.append([name, f"partner · {len(present)} accounts", partner_page(partner)])
-    text = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    parts = [a["search"] for a in sorted(accounts, key=lambda a: a["id"])]
+    listed = [
+        [name, f"partner · {len(present)} accounts", partner_page(partner)]
+        for partner, (name, _kind, present) in sorted(partners(accounts).items())
+    ]
+    if listed:
+        parts.append(_script_json(listed)[1:-1])
+    return f"window.acmapSearch = [{','.join(p for p in parts if p)}];\n"
+
+
+def _script_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.acmapSearch = {text};\n"
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
