@@ -23,6 +23,7 @@ SCRIPTS: list[tuple[str, list[str]]] = [
     ("bench_graph.py", []),
     ("bench_people.py", []),
     ("bench_history.py", []),
+    ("bench_site.py", []),
     ("bench_scale.py", []),
 ]
 

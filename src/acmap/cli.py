@@ -38,6 +38,7 @@ COMMANDS = (
     "qualify",
     "actions",
     "history",
+    "site",
 )
 
 
@@ -159,6 +160,7 @@ EXAMPLES = {
         "acmap history --by month -o trend.svg",
         "acmap history --since v1.0 -f csv > history.csv",
     ),
+    "site": ("acmap site -o site", "acmap site maps/ -o public --today 2026-12-01"),
 }
 
 

@@ -1,0 +1,132 @@
+"""An account's diagram as SVG inside its page: Graphviz's drawing (render/, whose safe.py lets
+no user text become markup, a link or a file read), each person's box a link to their card.
+
+The SVG is checked once more before it is trusted as markup: anything that could run or lead
+somewhere (a script, a link, an image, a foreign object, an event handler) means the drawing
+is left out, never shown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from acmap.model import AccountMap
+    from acmap.settings import GapSettings
+
+# Graphviz writes each node as a <g> holding its <title> (our generated id) and shapes, never a
+# nested <g> (no URL is ever set): the whole node is one match.
+_NODE = re.compile(r'<g id="[^"]*" class="node">\n<title>(n\d+)</title>\n(.*?)</g>', re.S)
+# What Graphviz draws our diagrams with; any other element (script, a, image, foreignObject,
+# use, style …) or attribute (on*, href, style …) means the SVG is not what render/ makes.
+_ELEMENTS = frozenset(
+    {"svg", "g", "title", "path", "polygon", "polyline", "ellipse", "text", "tspan", "desc"}
+)
+_ATTRIBUTES = frozenset(
+    {
+        "width",
+        "height",
+        "viewBox",
+        "id",
+        "class",
+        "transform",
+        "fill",
+        "fill-opacity",
+        "stroke",
+        "stroke-width",
+        "stroke-dasharray",
+        "stroke-opacity",
+        "points",
+        "d",
+        "cx",
+        "cy",
+        "rx",
+        "ry",
+        "x",
+        "y",
+        "text-anchor",
+        "font-family",
+        "font-size",
+        "font-weight",
+        "font-style",
+        "text-decoration",
+        "baseline-shift",
+    }
+)
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_IDS = re.compile(r'\bid="')
+_SIZE = re.compile(r'^<svg width="[^"]*" height="[^"]*"')
+
+
+class Unsafe(Exception):
+    """Graphviz's SVG holds something no diagram of ours may hold."""
+
+
+def draw(account_map: AccountMap, gaps: GapSettings, today: date, timeout: float) -> str:
+    """The account's full diagram with its legend, SVG text ready to be inlined; raises
+    DiagramError when Graphviz fails, Unsafe when the SVG holds what no diagram of ours may."""
+    from acmap.render.diagram import options_for
+    from acmap.render.dot import dot_graph
+    from acmap.render.run import RenderError, run_dot
+
+    options = options_for(account_map, gaps, today, "full", legend=True)
+    graph = dot_graph(account_map, options)
+    source = "\n".join(graph.lines) + "\n"
+    try:
+        raw = run_dot(source, "svg", timeout).decode("utf-8")
+    except RenderError as exc:
+        from acmap.render.diagram import DiagramError
+
+        raise DiagramError(str(exc)) from None
+    people = {
+        node: person for person, node in graph.ids.items() if not person.startswith("partner:")
+    }
+    names = {s.id: s.display for s in account_map.stakeholders}
+    return inline(raw, people, names, account_map.account.name)
+
+
+def inline(raw: str, people: dict[str, str], names: dict[str, str], title: str) -> str:
+    """Graphviz's SVG document as an element of a page: no prolog or comments, sized by the
+    stylesheet, ids that cannot meet a person's anchor, and each person's box a link to
+    `#<person id>` named by the person (their tooltip, and what a screen reader says)."""
+    from acmap.site.names import anchor
+
+    check(raw)
+    start = raw.find("<svg")
+    if start < 0:
+        raise Unsafe("no <svg> element")
+    svg = _COMMENT.sub("", raw[start:])
+    svg = _IDS.sub('id="Dg-', svg)  # Graphviz's node1, clust2 … never collide with a person
+    svg = _SIZE.sub('<svg class="diagram" focusable="false"', svg, count=1)
+    svg = svg.replace("<title>acmap</title>", f"<title>{html.escape(title)}</title>", 1)
+
+    def link(match: re.Match[str]) -> str:
+        person = people.get(match.group(1))
+        if person is None:
+            return match.group(0)
+        name = html.escape(names.get(person, person))
+        head = match.group(0)[: match.start(1) - match.start(0) - len("<title>")]
+        return f'{head}<a href="#{anchor(person)}"><title>{name}</title>\n{match.group(2)}</a></g>'
+
+    return _NODE.sub(link, svg).strip() + "\n"
+
+
+def check(raw: str) -> None:
+    """Unsafe unless every element and attribute is one Graphviz draws our diagrams with."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(raw.encode("utf-8"))
+    except ET.ParseError as exc:
+        raise Unsafe(f"not well-formed SVG: {exc}") from None
+    for element in root.iter():
+        tag = element.tag.removeprefix(_SVG_NS) if isinstance(element.tag, str) else ""
+        if tag not in _ELEMENTS:
+            raise Unsafe(f"the diagram holds a <{tag}> element")
+        for name in element.attrib:
+            if name not in _ATTRIBUTES:
+                raise Unsafe(f"the diagram holds a {name} attribute")

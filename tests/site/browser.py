@@ -1,0 +1,97 @@
+"""A headless Chromium for the site tests: one for the whole session (tests/site/conftest.py),
+opening built pages from file:// and reading them back from the live DOM. It starts the browser
+as tests/mermaid_check.py does (Debian's chromium, its chromedriver, selenium)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tests.helpers import REPO
+from tests.mermaid_check import browser
+
+AXE_JS = REPO / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def missing() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if not AXE_JS.is_file():
+        return f"axe-core is not installed in {AXE_JS.parent.parent}: run bash scripts/setup.sh"
+    if browser() is None:
+        return "chromium is not installed (bash scripts/setup.sh installs it)"
+    if shutil.which("chromedriver") is None:
+        return "chromedriver is not installed (bash scripts/setup.sh installs chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed in the venv (pip install -e '.[dev]')"
+    return None
+
+
+class SiteBrowser:
+    """Headless Chromium; `close()` quits it."""
+
+    def __init__(self) -> None:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        self._folder = Path(tempfile.mkdtemp(prefix="acmap-site-browser-"))
+        options = webdriver.ChromeOptions()
+        options.binary_location = browser() or ""
+        for argument in (
+            "--headless=new",
+            "--no-sandbox",  # root in a container has no user namespace for the sandbox
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--window-size=1280,900",
+            f"--user-data-dir={self._folder / 'profile'}",
+        ):
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        service = Service(executable_path=shutil.which("chromedriver") or "")
+        try:
+            self.driver = webdriver.Chrome(options=options, service=service)
+        except Exception:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            raise
+        self.driver.set_script_timeout(60)
+        # axe-core in every page as it loads, sent once (not 500 kB over WebDriver per page);
+        # a script the browser itself adds, outside the page's CSP.
+        source = AXE_JS.read_text(encoding="utf-8")
+        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+
+    def open(self, page: Path) -> list[str]:
+        """Open `page` from file://; the console's errors and warnings while it loaded."""
+        self.console()  # start with an empty log
+        self.driver.get(page.as_uri())
+        self.driver.execute_script("return document.readyState")
+        return self.console()
+
+    def console(self) -> list[str]:
+        entries = self.driver.get_log("browser")  # type: ignore[no-untyped-call]
+        return [e["message"] for e in entries if e.get("level") in ("SEVERE", "WARNING")]
+
+    def run(self, script: str, *args: Any) -> Any:
+        return self.driver.execute_script(script, *args)
+
+    def axe(self) -> list[dict[str, Any]]:
+        """axe-core's serious and critical violations on the open page."""
+        found: dict[str, Any] = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+            " help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))),"
+            " e => done([{id: 'axe failed', impact: 'critical', help: String(e), nodes: []}]));"
+        )
+        return [v for v in found if v["impact"] in ("serious", "critical")]
+
+    def screenshot(self, path: Path) -> Path:
+        self.driver.save_screenshot(str(path))
+        return path
+
+    def close(self) -> None:
+        try:
+            self.driver.quit()
+        finally:
+            shutil.rmtree(self._folder, ignore_errors=True)
