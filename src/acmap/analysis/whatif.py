@@ -101,9 +101,11 @@ def what_if(
     )
 
 
-def _identity(f: Finding) -> tuple[str, str | None, str]:
-    """One gap whatever line it moved to: an edit shifts lines, not meanings."""
-    return (f.code, f.subject, f.message)
+def _identity(f: Finding) -> tuple[str, str | None]:
+    """One gap whatever line it moved to and whatever its numbers say, as `acmap diff` and
+    `acmap history` match gaps: by rule and subject. "10 stances known, no skeptic" becoming
+    "9 stances known" is the same gap still open, not one closed and another opened."""
+    return (f.code, f.subject)
 
 
 def _paths_lost(before: AccountMap, after: AccountMap) -> list[str]:
