@@ -12,10 +12,9 @@ from acmap.commands.options import (
     TodayOption,
     check_choice,
     choices,
-    exit_if_unreadable,
     fail,
     pick_format,
-    report_left_out,
+    print_report,
     settings,
     today_for,
 )
@@ -67,7 +66,6 @@ def actions(
 
     from acmap.analysis.plan import plan
     from acmap.load.selection import SelectionError
-    from acmap.report import reporter
 
     chosen = pick_format(output_format, FORMATS)
     check_choice("--status", status, STATUSES)
@@ -83,9 +81,7 @@ def actions(
         result = plan(paths or [], config, day, owner=owner, due_before=before, status=status)
     except SelectionError as exc:
         fail(str(exc))
-    reporter("actions", chosen)(result)
-    report_left_out(result)
-    exit_if_unreadable(result)
+    print_report("actions", chosen, result)
 
 
 def register(app: typer.Typer) -> None:

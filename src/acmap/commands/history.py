@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from acmap.commands.options import (
+    TABLE_FORMATS,
     PathsArgument,
+    TableFormatOption,
     TodayOption,
     check_choice,
     choices,
@@ -23,7 +25,7 @@ from acmap.commands.options import (
 if TYPE_CHECKING:
     from acmap.analysis.history import HistoryResult
 
-FORMATS = ("text", "json", "csv")
+FORMATS = TABLE_FORMATS
 PERIODS = ("commit", "week", "month")
 PROGRESS_FROM = 200  # versions to evaluate before a progress bar is worth drawing
 
@@ -65,16 +67,7 @@ def history(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Evaluate every version again.")
     ] = False,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, json or csv.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: TableFormatOption = None,
     today: TodayOption = None,
 ) -> None:
     """Show each account's status, score and gaps at every commit that changed its map, each

@@ -119,6 +119,17 @@ TableFormatOption = Annotated[
         autocompletion=choices(*TABLE_FORMATS),
     ),
 ]
+REPORT_FORMATS = ("text", "json")  # a report for people, or the same facts for machines
+ReportFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text or json.",
+        show_default=False,
+        autocompletion=choices(*REPORT_FORMATS),
+    ),
+]
 AccountArgument = Annotated[
     str,
     typer.Argument(
@@ -191,6 +202,20 @@ def exit_if_unreadable(selection: Read) -> None:
         sys.stderr.write(f"acmap: {visible(problem)}\n")
     if selection.unreadable:
         raise typer.Exit(2)
+
+
+class Outcome(Checked, Read, Protocol):
+    """A command's result that has both: what it checked and what it could not read."""
+
+
+def print_report(kind: str, chosen: str, result: Outcome) -> None:
+    """The report of `kind` in the `chosen` format; then, on stderr, how many maps with errors it
+    left out; then every path it could not read, and exit 2 if there was one."""
+    from acmap.report import reporter
+
+    reporter(kind, chosen)(result)
+    report_left_out(result)
+    exit_if_unreadable(result)
 
 
 def settings(at: str | None = None) -> Settings:

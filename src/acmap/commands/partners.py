@@ -13,10 +13,9 @@ from acmap.commands.options import (
     PathsArgument,
     TableFormatOption,
     TodayOption,
-    exit_if_unreadable,
     fail,
     pick_format,
-    report_left_out,
+    print_report,
     settings,
     today_for,
 )
@@ -38,7 +37,6 @@ def partners(
     stakeholders and open deal value that reaches, and where they could introduce us (G501)."""
     from acmap.analysis.partners import partner_overlap
     from acmap.load.selection import SelectionError
-    from acmap.report import reporter
 
     chosen = pick_format(output_format, FORMATS)
     config = settings(at)
@@ -47,9 +45,7 @@ def partners(
         result = partner_overlap(paths or [], config, day, partner=partner)
     except SelectionError as exc:
         fail(str(exc))
-    reporter("partners", chosen)(result)
-    report_left_out(result)
-    exit_if_unreadable(result)
+    print_report("partners", chosen, result)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,16 +8,17 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    REPORT_FORMATS,
     AccountArgument,
+    ReportFormatOption,
     TodayOption,
-    choices,
     fail,
     pick_format,
     settings,
     today_for,
 )
 
-FORMATS = ("text", "json")
+FORMATS = REPORT_FORMATS
 
 
 def path(
@@ -34,16 +35,7 @@ def path(
     top: Annotated[
         int, typer.Option("--top", min=1, max=50, help="How many paths to show, warmest first.")
     ] = 3,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text or json.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: ReportFormatOption = None,
     today: TodayOption = None,
 ) -> None:
     """The warmest paths from one person to another, through links and reporting lines.

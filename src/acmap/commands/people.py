@@ -8,15 +8,16 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    REPORT_FORMATS,
     AtOption,
-    exit_if_unreadable,
+    ReportFormatOption,
     fail,
     pick_format,
-    report_left_out,
+    print_report,
     settings,
 )
 
-FORMATS = ("text", "json")
+FORMATS = REPORT_FORMATS
 
 
 def people(
@@ -28,10 +29,7 @@ def people(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="text or json.", show_default=False),
-    ] = None,
+    output_format: ReportFormatOption = None,
     at: AtOption = None,
 ) -> None:
     """Everyone in the portfolio as one list of persons: the same person on several maps (same
@@ -39,7 +37,6 @@ def people(
     first. Ids p1, p2, … are stable for the same maps."""
     from acmap.analysis.people import portfolio_people
     from acmap.load.selection import SelectionError
-    from acmap.report import reporter
 
     chosen = pick_format(output_format, FORMATS)
     config = settings(at)
@@ -47,9 +44,7 @@ def people(
         result = portfolio_people([], config, query=query)
     except SelectionError as exc:
         fail(str(exc))
-    reporter("people", chosen)(result)
-    report_left_out(result)
-    exit_if_unreadable(result)
+    print_report("people", chosen, result)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,19 +8,19 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    REPORT_FORMATS,
     AtOption,
     PathsArgument,
+    ReportFormatOption,
     TodayOption,
-    choices,
-    exit_if_unreadable,
     fail,
     pick_format,
-    report_left_out,
+    print_report,
     settings,
     today_for,
 )
 
-FORMATS = ("text", "json")
+FORMATS = REPORT_FORMATS
 
 
 def qualify(
@@ -32,16 +32,7 @@ def qualify(
             help="Exit 1 when an open deal misses the gate of its stage ([qualify.gates]).",
         ),
     ] = False,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text or json.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: ReportFormatOption = None,
     at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -52,7 +43,6 @@ def qualify(
     """
     from acmap.analysis.qualify import qualify as qualify_deals
     from acmap.load.selection import SelectionError
-    from acmap.report import reporter
 
     chosen = pick_format(output_format, FORMATS)
     config = settings(at)
@@ -61,9 +51,7 @@ def qualify(
         result = qualify_deals(paths or [], config, day)
     except SelectionError as exc:
         fail(str(exc))
-    reporter("qualify", chosen)(result)
-    report_left_out(result)
-    exit_if_unreadable(result)
+    print_report("qualify", chosen, result)
     if fail_on_gate and result.missed:
         raise typer.Exit(1)
 

@@ -8,7 +8,9 @@ from typing import Annotated
 import typer
 
 from acmap.commands.options import (
+    REPORT_FORMATS,
     AccountArgument,
+    ReportFormatOption,
     TodayOption,
     fail,
     load_account,
@@ -18,7 +20,7 @@ from acmap.commands.options import (
     today_for,
 )
 
-FORMATS = ("text", "json")
+FORMATS = REPORT_FORMATS
 
 
 def whatif(
@@ -40,10 +42,7 @@ def whatif(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option("--format", "-f", help="text or json.", show_default=False),
-    ] = None,
+    output_format: ReportFormatOption = None,
     today: TodayOption = None,
 ) -> None:
     """What would change at one account if some facts were true: status, score, the gaps that

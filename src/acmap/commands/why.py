@@ -8,9 +8,16 @@ from typing import Annotated
 
 import typer
 
-from acmap.commands.options import AccountArgument, choices, fail, pick_format, settings
+from acmap.commands.options import (
+    REPORT_FORMATS,
+    AccountArgument,
+    ReportFormatOption,
+    fail,
+    pick_format,
+    settings,
+)
 
-FORMATS = ("text", "json")
+FORMATS = REPORT_FORMATS
 
 
 def field_names(incomplete: str) -> list[str]:
@@ -31,16 +38,7 @@ def why(
             autocompletion=field_names,
         ),
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text or json.",
-            show_default=False,
-            autocompletion=choices(*FORMATS),
-        ),
-    ] = None,
+    output_format: ReportFormatOption = None,
 ) -> None:
     """Each field of one person: its value, and the commit, date, author and subject that set it.
 
