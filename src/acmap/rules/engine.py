@@ -80,21 +80,28 @@ def check_map(
         if forced == "off":
             continue
         for problem in rule.check(account_map, ctx):
-            findings.append(
-                Finding(
-                    file,
-                    problem.pos.line,
-                    problem.pos.col,
-                    rule.code,
-                    rule.name,
-                    forced or problem.severity or rule.severity,
-                    problem.message,
-                    account,
-                    problem.subject,
-                )
-            )
+            findings.append(_finding(rule, forced, problem, file, account))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _finding(
+    rule: Rule, forced: str | None, problem: Problem, file: str, account: str | None
+) -> Finding:
+    """A rule's problem as a finding: the configured severity beats the problem's own (G101 on
+    a strategic account), which beats the rule's default."""
+    severity = forced or problem.severity or rule.severity
+    return Finding(
+        file,
+        problem.pos.line,
+        problem.pos.col,
+        rule.code,
+        rule.name,
+        severity,
+        problem.message,
+        account,
+        problem.subject,
+    )
 
 
 def portfolio_findings(
@@ -115,17 +122,5 @@ def portfolio_findings(
         where = places.get(account)
         if where is None or code in ignored.get(account, ()):
             continue
-        found.setdefault(account, []).append(
-            Finding(
-                where.file,
-                problem.pos.line,
-                problem.pos.col,
-                rule.code,
-                rule.name,
-                forced or problem.severity or rule.severity,
-                problem.message,
-                account,
-                problem.subject,
-            )
-        )
+        found.setdefault(account, []).append(_finding(rule, forced, problem, where.file, account))
     return found
