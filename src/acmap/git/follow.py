@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from acmap.git.run import GitError, run
+from acmap.git.run import GitError, run, toplevel
 
 _OID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
 _NULL = re.compile(r"0+")
@@ -55,7 +55,7 @@ def follow(file: Path) -> FileHistory:
     first. GitError in plain words when `file` is not in a git repository; an empty history
     when the repository has no commits yet or the file was never committed."""
     real = file.resolve()
-    top = _toplevel(real.parent)
+    top = toplevel(real.parent, "acmap why reads the map's history from git").resolve()
     try:
         path = real.relative_to(top).as_posix()
     except ValueError:  # git answered for another tree (a symlinked folder): no history to read
@@ -72,19 +72,6 @@ def follow(file: Path) -> FileHistory:
             return FileHistory(top, path, [])
         raise
     return FileHistory(top, path, parse_log(out))
-
-
-def _toplevel(folder: Path) -> Path:
-    try:
-        out = run(["rev-parse", "--show-toplevel"], folder)
-    except GitError as exc:
-        if "not a git repository" in str(exc).lower():
-            raise GitError(
-                f"{folder} is not inside a git repository (acmap why reads the map's history "
-                "from git)"
-            ) from None
-        raise
-    return Path(os.fsdecode(out.rstrip(b"\n"))).resolve()
 
 
 def parse_log(out: bytes) -> list[Revision]:

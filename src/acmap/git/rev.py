@@ -23,7 +23,7 @@ class Range:
     label: str
 
 
-def _commit(rev: str, cwd: Path) -> str:
+def commit(rev: str, cwd: Path) -> str:
     """The full commit id a revision names, or GitError naming the revision."""
     if not rev or rev.startswith("-"):
         raise GitError(f"{rev!r} is not a revision")
@@ -48,13 +48,13 @@ def resolve(base: str | None, head: str | None, cwd: Path) -> Range:
     - `A...B`: the merge base of A and B against B (what a pull request shows)
     """
     if base is None:
-        return Range(_commit("HEAD", cwd), WORKTREE, "HEAD → working tree")
+        return Range(commit("HEAD", cwd), WORKTREE, "HEAD → working tree")
     if head is None and ".." in base:
         three = "..." in base
         left, right = base.split("..." if three else "..", 1)
         left, right = left or "HEAD", right or "HEAD"
-        right_sha = _commit(right, cwd)
-        left_sha = _commit(left, cwd)
+        right_sha = commit(right, cwd)
+        left_sha = commit(left, cwd)
         if three:
             label = shown(f"{left}...{right}")
             return Range(_merge_base(left, right, left_sha, right_sha, cwd), right_sha, label)
@@ -62,8 +62,8 @@ def resolve(base: str | None, head: str | None, cwd: Path) -> Range:
     if head is not None and ".." in (base + head):
         raise GitError("give either BASE HEAD or BASE..HEAD, not both")
     if head is None:
-        return Range(_commit(base, cwd), WORKTREE, f"{shown(base)} → working tree")
-    return Range(_commit(base, cwd), _commit(head, cwd), f"{shown(base)}..{shown(head)}")
+        return Range(commit(base, cwd), WORKTREE, f"{shown(base)} → working tree")
+    return Range(commit(base, cwd), commit(head, cwd), f"{shown(base)}..{shown(head)}")
 
 
 def _merge_base(left: str, right: str, left_sha: str, right_sha: str, cwd: Path) -> str:

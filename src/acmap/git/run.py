@@ -56,14 +56,13 @@ def last_line(stderr: bytes) -> str:
     return lines[-1] if lines else ""
 
 
-def toplevel(cwd: Path) -> Path:
-    """The root of the repository around cwd, or GitError in plain words."""
+def toplevel(cwd: Path, why: str = "acmap diff compares git revisions") -> Path:
+    """The root of the repository around cwd, or GitError in plain words: `why` says what the
+    command needed git for ("--at reads the maps from git")."""
     try:
         out = run(["rev-parse", "--show-toplevel"], cwd)
     except GitError as exc:
         if "not a git repository" in str(exc).lower():
-            raise GitError(
-                f"{cwd} is not inside a git repository (acmap diff compares git revisions)"
-            ) from None
+            raise GitError(f"{cwd} is not inside a git repository ({why})") from None
         raise
     return Path(os.fsdecode(out.rstrip(b"\n")))

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from acmap.git.blobs import read_blobs
 from acmap.git.names import shown
-from acmap.git.rev import _commit
-from acmap.git.run import GitError, run
+from acmap.git.rev import commit
+from acmap.git.run import GitError, run, toplevel
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # `<mode> <type> <id>\t<path>`: the path is last, so nothing in it can forge the rest.
@@ -47,19 +47,6 @@ class Tree:
     refused: dict[str, str] = field(default_factory=dict)
 
 
-def repository(cwd: Path) -> Path:
-    """The root of the repository around `cwd`, or GitError in plain words."""
-    try:
-        out = run(["rev-parse", "--show-toplevel"], cwd)
-    except GitError as exc:
-        if "not a git repository" in str(exc).lower():
-            raise GitError(
-                f"{cwd} is not inside a git repository (--at reads the maps from git)"
-            ) from None
-        raise
-    return Path(os.fsdecode(out.rstrip(b"\n")))
-
-
 def commit_at(rev: str, cwd: Path) -> str:
     """The full id of the commit `rev` names: a revision, or a date YYYY-MM-DD for the last
     commit of HEAD's history on or before the end of that day (in local time, as git reads
@@ -69,7 +56,7 @@ def commit_at(rev: str, cwd: Path) -> str:
     if _DAY.fullmatch(rev):
         return _last_commit_by(rev, cwd)
     try:
-        return _commit(rev, cwd)
+        return commit(rev, cwd)
     except GitError as exc:
         if rev and not rev.startswith("-") and _shallow(cwd):
             raise GitError(f"{exc}: {SHALLOW}") from None
@@ -81,7 +68,7 @@ def _last_commit_by(day: str, cwd: Path) -> str:
         date.fromisoformat(day)
     except ValueError:
         raise GitError(f"{day!r} is not a date (expected YYYY-MM-DD)") from None
-    _commit("HEAD", cwd)  # an empty repository says so
+    commit("HEAD", cwd)  # an empty repository says so
     out = run(["rev-list", "-1", f"--before={day} 23:59:59", "HEAD", "--"], cwd)
     sha = out.decode("ascii", "replace").strip()
     if sha:
@@ -106,7 +93,7 @@ def _shallow(cwd: Path) -> bool:
 def tree_at(rev: str, cwd: Path) -> Tree:
     """The files of the commit `rev` names (see commit_at), submodules left out. Symlinks are
     read (their blobs are their targets) and followed only inside the tree."""
-    top = repository(cwd)
+    top = toplevel(cwd, "--at reads the maps from git")
     commit = commit_at(rev, cwd)
     out = run(["ls-tree", "-r", "-z", "--full-tree", "--no-abbrev", commit], top)
     tree = Tree(commit, shown(rev), top)

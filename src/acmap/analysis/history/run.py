@@ -71,7 +71,7 @@ def account_history(
 
     cwd = cwd or Path.cwd()
     try:
-        top = toplevel(cwd)
+        top = toplevel(cwd, "acmap history reads the maps' history from git")
     except GitError as exc:
         if "not inside a git repository" not in str(exc):
             raise
