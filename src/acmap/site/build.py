@@ -1,8 +1,8 @@
 """`acmap site`'s pipeline: the maps in, a folder of pages out, rewriting only what changed.
 
 1. Each selected map file is hashed with everything its page depends on (acmap's code, the
-   settings, today, its latest changes in git); files whose hash the manifest already holds
-   are not read again.
+   settings, today, its latest changes and its score history in git); files whose hash the
+   manifest already holds are not read again.
 2. The others are loaded, in parallel from 64 files on; each worker draws the diagram and writes
    the account's page (account.py), and sends back only a summary.
 3. The index, owners' and partners' pages and the search index are made from the summaries and
@@ -59,6 +59,7 @@ def build_site(
     from acmap.load.selection import SelectionError, load_selection, map_files
     from acmap.settings import leads_out
     from acmap.site.account import make_page
+    from acmap.site.history import site_history
     from acmap.site.pages import code_digest
 
     old = check_folder(folder, force) or manifests.Manifest()
@@ -67,6 +68,7 @@ def build_site(
     except SelectionError as exc:
         raise SiteError(str(exc)) from None
     changes, by_file = latest_changes(config, today)
+    history = site_history(config, today)
     context = manifests.digest(code_digest(), repr(config.gaps), today.isoformat())
     new = manifests.Manifest(context=context)
     result = SiteResult(folder, unreadable=list(unreadable))
@@ -80,7 +82,10 @@ def build_site(
             stale[key] = ""  # the loader says why, as it does for every command
             wanted_paths.append(str(path))
             continue
-        extra = json.dumps(by_file.get(_real(path)), sort_keys=True) if by_file else ""
+        extra = ""
+        if by_file or history.by_file:
+            real = _real(path)
+            extra = json.dumps([by_file.get(real), history.by_file.get(real)], sort_keys=True)
         wanted = manifests.digest(context, data, extra)
         before = old.accounts.get(key)
         if before is not None and before.get("input") == wanted and _present(folder, before):
@@ -95,6 +100,7 @@ def build_site(
             gaps=config.gaps,
             today=today,
             changes=changes,
+            history=history.by_account,
             folder=folder,
             timeout=timeout,
         )
@@ -111,7 +117,7 @@ def build_site(
             result.kept += not written
     summaries = [entry["summary"] for entry in new.accounts.values()]
     result.accounts = len(summaries)
-    _write_shared(folder, summaries, today, old, new, result)
+    _write_shared(folder, summaries, today, history.trend, old, new, result)
     new.files.extend(entry["summary"]["page"] for entry in new.accounts.values())
     for name in sorted(set(old.files) - set(new.files)):
         if leads_out(folder / name, folder) is None:  # never through a symlink out of the site
@@ -144,6 +150,7 @@ def _write_shared(
     folder: Path,
     summaries: list[dict[str, Any]],
     today: date,
+    trend: list[list[Any]],
     old: manifests.Manifest,
     new: manifests.Manifest,
     result: SiteResult,
@@ -159,7 +166,7 @@ def _write_shared(
     for name, data in shared:
         new.files.append(name)
         _count(result, _write(folder, name, data))
-    for name, inputs, make in pages(summaries, today.isoformat()):
+    for name, inputs, make in pages(summaries, today.isoformat(), trend):
         new.files.append(name)
         if inputs:
             new.pages[name] = inputs
