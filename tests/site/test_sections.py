@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from acmap.site.sparkline import score_line, status_bars
-from tests.helpers import EXAMPLE_MAPS, GIT_ENV, map_repo, run_acmap
+from tests.helpers import EXAMPLE_MAPS, GIT_ENV, commit, git, map_repo, run_acmap
 from tests.site.parsing import Page
 from tests.site.portfolio import ATTACKS
 
@@ -147,3 +147,50 @@ def test_a_site_outside_git_has_no_history_or_trend(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert 'id="History"' not in (tmp_path / "out/accounts/halcyon-bank.html").read_text("utf-8")
     assert 'id="Trend"' not in (tmp_path / "out/index.html").read_text("utf-8")
+
+
+def test_a_site_at_a_revision_is_the_site_of_a_checkout_of_it(tmp_path: Path) -> None:
+    """--at REV: the maps, acmap.toml, latest changes and history of REV; the work tree's
+    uncommitted edits are not read. Every page equals the one a checkout of REV builds."""
+    names = ("halcyon-bank.yaml", "brightwater-foods.yaml")
+    repo = map_repo(
+        tmp_path / "repo",
+        {n: (EXAMPLE_MAPS / n).read_text(encoding="utf-8") for n in names},
+        today="2026-12-01",
+    )
+    halcyon = repo / "maps" / "halcyon-bank.yaml"
+    text = halcyon.read_text(encoding="utf-8")
+    halcyon.write_text(text.replace("stance: neutral", "stance: supporter", 1), encoding="utf-8")
+    revision = commit(repo, "Halcyon: a neutral is now a supporter")
+    halcyon.write_text(text.replace("name: Halcyon Bank", "name: Halcyon Later", 1), "utf-8")
+    commit(repo, "Halcyon renamed")
+    halcyon.write_text(text.replace("name: Halcyon Bank", "name: Halcyon Edited", 1), "utf-8")
+
+    at = run_acmap("site", "-o", str(tmp_path / "at"), "--at", revision[:10], cwd=repo)
+    assert at.code == 0, at.err
+    checkout = tmp_path / "checkout"
+    git(tmp_path, "clone", "-q", str(repo), str(checkout))
+    git(checkout, "checkout", "-q", revision)
+    there = run_acmap("site", "-o", str(tmp_path / "there"), cwd=checkout)
+    assert there.code == 0, there.err
+
+    page = (tmp_path / "at" / "accounts" / "halcyon-bank.html").read_text(encoding="utf-8")
+    assert "Catherine Voss: neutral → supporter" in page and "over 2 commits" in page
+    assert "Halcyon Later" not in page and "Halcyon Edited" not in page
+    built = sorted(p.relative_to(tmp_path / "at") for p in (tmp_path / "at").rglob("*.html"))
+    assert built == sorted(
+        p.relative_to(tmp_path / "there") for p in (tmp_path / "there").rglob("*.html")
+    )
+    for name in built:
+        mine = (tmp_path / "at" / name).read_text(encoding="utf-8")
+        theirs = (tmp_path / "there" / name).read_text(encoding="utf-8")
+        # The latest changes name their base as the user did: REV~1 here, HEAD~1 there.
+        assert mine.replace(f"{revision[:10]}~1", "HEAD~1") == theirs, name
+
+
+def test_a_site_at_an_unknown_revision_is_refused(tmp_path: Path) -> None:
+    repo = map_repo(tmp_path / "repo", {"halcyon-bank.yaml": (EXAMPLE_MAPS / "halcyon-bank.yaml")
+                                        .read_text(encoding="utf-8")})  # fmt: skip
+    result = run_acmap("site", "-o", str(tmp_path / "out"), "--at", "no-such-rev", cwd=repo)
+    assert result.code == 2 and "no-such-rev" in result.err and "Traceback" not in result.err
+    assert not (tmp_path / "out").exists()

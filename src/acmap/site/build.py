@@ -1,5 +1,8 @@
 """`acmap site`'s pipeline: the maps in, a folder of pages out, rewriting only what changed.
 
+With settings.snapshot (`--at REV`) the maps, acmap.toml, the latest changes (REV's parent to REV)
+and the history (up to REV) are those of that commit; a map's bytes are then its blob id.
+
 1. Each selected map file is hashed with everything its page depends on (acmap's code, the
    settings, today, its latest changes and its score history in git); files whose hash the
    manifest already holds are not read again.
@@ -67,8 +70,9 @@ def build_site(
         files, unreadable = map_files(targets, config)
     except SelectionError as exc:
         raise SiteError(str(exc)) from None
+    at = config.snapshot
     changes, by_file = latest_changes(config, today)
-    history = site_history(config, today)
+    history = site_history(config, today, until=at.commit if at else None)
     context = manifests.digest(code_digest(), repr(config.gaps), today.isoformat())
     new = manifests.Manifest(context=context)
     result = SiteResult(folder, unreadable=list(unreadable))
@@ -77,7 +81,7 @@ def build_site(
     for path in files:
         key = display(path)
         try:
-            data = path.read_bytes()
+            data = _contents(path, config)
         except OSError:
             stale[key] = ""  # the loader says why, as it does for every command
             wanted_paths.append(str(path))
@@ -193,6 +197,20 @@ def _write(folder: Path, name: str, data: bytes) -> bool:
     return True
 
 
+def _contents(path: Path, config: Settings) -> bytes:
+    """What the page's hash takes of the map: its bytes, or at a commit its blob id (which
+    names the bytes: nothing need be read). OSError when the loader will say why not."""
+    at = config.snapshot
+    if at is None:
+        return path.read_bytes()
+    from acmap.load.snapshot import repository_path
+
+    blob = at.files.get(repository_path(path, at) or "")
+    if blob is None:
+        raise OSError(f"{path} is not a file at {at.label}")
+    return f"blob {blob}".encode()
+
+
 def _real(path: Path) -> str:
     return str(path.resolve())
 
@@ -201,12 +219,16 @@ def latest_changes(
     config: Settings, today: date
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """What changed in each account since the previous commit (by account id, and by the map
-    file's real path); nothing when the maps are not in git or there is no previous commit."""
+    file's real path); nothing when the maps are not in git or there is no previous commit.
+    At a commit (--at): what that commit changed, against its first parent."""
     from acmap.analysis.changes import diff_revisions
     from acmap.git import GitError
 
+    at = config.snapshot
+    base, head = (f"{at.commit}~1", at.commit) if at else (GIT_BASE, None)
+    label = f"{at.label}~1" if at else GIT_BASE
     try:
-        diff = diff_revisions(GIT_BASE, None, [], config, today)
+        diff = diff_revisions(base, head, [], config, today)
         from acmap.git import toplevel
 
         top = toplevel(Path.cwd())
@@ -218,7 +240,7 @@ def latest_changes(
         if account.new_file is None or account.invalid:
             continue
         told = {
-            "base": GIT_BASE,
+            "base": label,
             "kind": account.kind,
             "status": list(account.status),
             "score": list(account.score),
