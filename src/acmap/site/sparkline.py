@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 WIDTH, HEIGHT = 160, 32  # the score sparkline, in CSS pixels
-BAR, GAP, BARS_HEIGHT = 6, 2, 40  # the portfolio trend: one bar per commit
+BAR, GAP, BARS_HEIGHT = 10, 3, 40  # the portfolio trend: one bar per commit
 MOST_BARS = 60  # a long history shows its latest commits: a wider chart says no more
 
 
