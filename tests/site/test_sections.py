@@ -194,3 +194,16 @@ def test_a_site_at_an_unknown_revision_is_refused(tmp_path: Path) -> None:
     result = run_acmap("site", "-o", str(tmp_path / "out"), "--at", "no-such-rev", cwd=repo)
     assert result.code == 2 and "no-such-rev" in result.err and "Traceback" not in result.err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_trend_of_a_selection_counts_only_the_selected_maps(tmp_path: Path) -> None:
+    names = ("halcyon-bank.yaml", "brightwater-foods.yaml")
+    repo = map_repo(
+        tmp_path / "repo",
+        {n: (EXAMPLE_MAPS / n).read_text(encoding="utf-8") for n in names},
+        today="2026-12-01",
+    )
+    result = run_acmap("site", "-o", str(repo / "out"), "maps/halcyon-bank.yaml", cwd=repo)
+    assert result.code == 0, result.err
+    _, trend = section(repo / "out" / "index.html", "Trend")
+    assert "0 red, 1 amber, 0 green" in text(trend)  # Halcyon alone, not Brightwater's red

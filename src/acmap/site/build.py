@@ -72,7 +72,7 @@ def build_site(
         raise SiteError(str(exc)) from None
     at = config.snapshot
     changes, by_file = latest_changes(config, today)
-    history = site_history(config, today, until=at.commit if at else None)
+    history = site_history(config, today, targets, until=at.commit if at else None)
     context = manifests.digest(code_digest(), repr(config.gaps), today.isoformat())
     new = manifests.Manifest(context=context)
     result = SiteResult(folder, unreadable=list(unreadable))

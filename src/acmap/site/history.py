@@ -24,14 +24,21 @@ class SiteHistory:
     trend: Points = field(default_factory=list)
 
 
-def site_history(config: Settings, today: date, until: str | None = None) -> SiteHistory:
-    """The history up to `until` (a commit, for --at; None: HEAD)."""
+def site_history(
+    config: Settings, today: date, targets: list[str], until: str | None = None
+) -> SiteHistory:
+    """The history of the selected maps (all when `targets` is empty, or when it names a map
+    git has never seen: the trend is then the whole portfolio's) up to `until` (a commit, for
+    --at; None: HEAD)."""
     from acmap.analysis.history import HistorySelectionError, account_history
     from acmap.git import GitError, toplevel
 
     try:
         top = toplevel(Path.cwd())
-        found = account_history([], config, today, until=until)
+        try:
+            found = account_history(targets, config, today, until=until)
+        except HistorySelectionError:
+            found = account_history([], config, today, until=until)
     except (GitError, HistorySelectionError, OSError):
         return SiteHistory()
     result = SiteHistory()
