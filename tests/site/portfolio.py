@@ -40,6 +40,7 @@ account:
   industry: {q(a["markdown"])}
   team:
     - {{id: eve, name: {q(a["img"])}, email: {q(a["js_url"])}}}
+    - {{id: tom, name: Tom Quinn}}
   goals: [{q(a["markdown"])}, {q(a["svg"])}]
   pains: [{q(a["close"])}]
   competitors: [{q(a["style"])}]
@@ -78,6 +79,7 @@ actions:
   - {{what: {q(a["script"])}, owner: eve, with: [boss], due: 2026-12-05, opportunity: deal}}
   - {{what: {q(a["img"])}, owner: eve, with: [champ], due: 2026-11-20}}
   - {{what: {q(a["markdown"])}, owner: eve, due: 2026-11-01, status: done}}
+  - {{what: Send the security pack, owner: tom, due: 2026-12-20}}
 """
 
 

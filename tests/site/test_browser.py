@@ -222,7 +222,12 @@ def test_the_plan_deals_and_history_read_right_in_the_browser(
     rows = site_browser.run(
         "return Array.from(document.querySelectorAll('#Actions tbody tr'), r => r.cells[0].textContent)"
     )
-    assert rows == [ATTACKS["img"], ATTACKS["script"], ATTACKS["markdown"]]
+    assert rows == [
+        ATTACKS["img"],
+        ATTACKS["script"],
+        "Send the security pack",
+        ATTACKS["markdown"],
+    ]
     colours = site_browser.run(
         "return [getComputedStyle(document.querySelector('#Actions .overdue')).color,"
         " getComputedStyle(document.body).color]"

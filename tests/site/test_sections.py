@@ -48,14 +48,16 @@ def test_an_open_deal_shows_its_letters_and_the_gate_it_misses(built_site: Path)
 def test_the_plan_lists_open_actions_first_and_marks_the_overdue(built_site: Path) -> None:
     html, page = section(built_site / "accounts" / "attack.html", "Actions")
     shown = text(page)
-    assert "2 open, 1 overdue" in shown
+    assert "3 open, 1 overdue" in shown
     overdue = shown.index(ATTACKS["img"])  # due 2026-11-20: 11 days late on 2026-12-01
     due = shown.index(ATTACKS["script"])
     done = shown.index(ATTACKS["markdown"])
     assert overdue < due < done, shown
     assert "overdue 11 days" in shown
     assert '<tr class="action-open is-overdue">' in html
-    assert set(page.urls) <= {"../owners/eve.html", "#boss", "#champ"}, page.urls
+    # Tom owns neither the account nor anyone in it: he has no page to link to.
+    assert "Tom Quinn" in shown and "../owners/tom.html" not in page.urls
+    assert set(page.urls) == {"../owners/eve.html", "#boss", "#champ"}, page.urls
     assert not page.handlers and not page.scripts
 
 

@@ -288,6 +288,9 @@ def actions(facts: PageFacts) -> Section | None:
     if not facts.plan:
         return None
     view = facts.view
+    # Owners' pages exist for the account's owner and whoever owns someone here (portfolio.py):
+    # another team member's name is shown without a link that would lead nowhere.
+    paged = {view.map.account.owner, *view.report.people_owners.values()}
     ordered = sorted(facts.plan, key=lambda a: (a.status != "open", plan_order(a)))
     rows = [
         {
@@ -297,7 +300,7 @@ def actions(facts: PageFacts) -> Section | None:
             "days_late": a.days_late,
             "due": a.due.isoformat() if a.due else None,
             "owner": a.owner_name,
-            "owner_page": owner_page(a.owner) if a.owner else None,
+            "owner_page": owner_page(a.owner) if a.owner and a.owner in paged else None,
             "with": [_person(view, person) for person, _ in a.people],
             "deal": a.opportunity_name or a.opportunity,
         }
