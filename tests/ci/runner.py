@@ -3,7 +3,10 @@
 Each step's `run` goes to `bash --noprofile --norc -eo pipefail` with the variables GitHub sets
 (GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_OUTPUT, GITHUB_PATH, GITHUB_EVENT_NAME, GITHUB_BASE_REF,
 RUNNER_TEMP, ...) and its `env:` and `working-directory:` with the `${{ }}` expressions filled in.
-What a step appends to GITHUB_ENV and GITHUB_PATH reaches the later steps, as on a runner.
+What a step appends to GITHUB_ENV and GITHUB_PATH reaches the later steps, as on a runner, and
+what a step with an `id` writes to GITHUB_OUTPUT is `steps.<id>.outputs.<name>`. A step that
+`uses:` another action (actions/upload-pages-artifact) is not run: whether its `if:` holds and
+its `with:` as filled in are recorded in Run.used, for the test to check what it would be given.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,7 @@ class Run:
     out: str
     summary: str
     outputs: dict[str, str]
+    used: dict[str, dict[str, str]] = field(default_factory=dict)  # `uses:` → its `with:`
 
 
 def action() -> dict[str, Any]:
@@ -75,10 +79,17 @@ def run_action(
     extra_path = list(path)
     out = []
     code = 0
+    used: dict[str, dict[str, str]] = {}
     for step in definition["runs"]["steps"]:
         if step["name"] in skip:
             continue
+        if "if" in step and not condition(step["if"], context):
+            continue
+        if "uses" in step:
+            used[step["uses"]] = {k: fill(str(v), context) for k, v in step["with"].items()}
+            continue
         assert step["shell"] == "bash"
+        before = len(files["GITHUB_OUTPUT"].read_text().splitlines())
         env = dict(base_env)
         for line in files["GITHUB_ENV"].read_text().splitlines():
             key, _, value = line.partition("=")
@@ -98,13 +109,16 @@ def run_action(
             timeout=600,
         )
         out.append(f"## {step['name']}\n{done.stdout}{done.stderr}")
+        for line in files["GITHUB_OUTPUT"].read_text().splitlines()[before:]:
+            key, _, value = line.partition("=")
+            context[f"steps.{step.get('id')}.outputs.{key}"] = value
         if done.returncode != 0:
             code = done.returncode
             break
     outputs = dict(
         line.partition("=")[::2] for line in files["GITHUB_OUTPUT"].read_text().splitlines()
     )
-    return Run(code, "".join(out), files["GITHUB_STEP_SUMMARY"].read_text(), outputs)
+    return Run(code, "".join(out), files["GITHUB_STEP_SUMMARY"].read_text(), outputs, used)
 
 
 def fill(text: str, context: dict[str, str]) -> str:
@@ -114,6 +128,22 @@ def fill(text: str, context: dict[str, str]) -> str:
         return context[name]
 
     return EXPRESSION.sub(value, text)
+
+
+COMPARISON = re.compile(r"^\s*([\w.-]+)\s*(==|!=)\s*'([^']*)'\s*$")
+
+
+def condition(text: str, context: dict[str, str]) -> bool:
+    """An `if:` of the form `name == 'text' && name != ''` (all action.yml uses); a missing
+    step output is "", as on a runner."""
+    result = True
+    for part in str(text).split("&&"):
+        match = COMPARISON.match(part)
+        assert match, f"action.yml's if: {text!r} is more than the test can evaluate"
+        name, operator, literal = match.groups()
+        value = context.get(name, "")
+        result = result and ((value == literal) == (operator == "=="))
+    return result
 
 
 INSTALL = ("Install Graphviz", "Install acmap")

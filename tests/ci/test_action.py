@@ -113,3 +113,55 @@ def test_pull_request_writes_the_diff_and_fails_on_new_gaps(
         repo, runner, event="pull_request", base_ref="main", skip=INSTALL, path=(str(acmap_bin),)
     )
     assert relaxed.code == 0, relaxed.out
+
+
+UPLOAD = "actions/upload-pages-artifact@v3"
+
+
+def test_site_builds_the_portfolio_website_and_uploads_it_for_pages(
+    tmp_path: Path, acmap_bin: Path
+) -> None:
+    workspace = tmp_path / "ws"
+    repo = map_repo(workspace / "sales", {"globex.yaml": GLOBEX})  # the maps in a sub-folder
+    runner = tmp_path / "runner"
+    runner.mkdir()
+
+    done = run_action(
+        workspace,
+        runner,
+        inputs={"site": "true", "site-dir": "public", "working-directory": "sales"},
+        skip=INSTALL,
+        path=(str(acmap_bin),),
+    )
+
+    assert done.code == 0, done.out
+    site = (repo / "public").resolve()
+    assert done.used == {UPLOAD: {"path": str(site)}}  # absolute: not the workspace's public/
+    assert done.outputs["dir"] == str(site)
+    assert "Globex Corporation" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "accounts" / "globex.html").is_file()
+    assert "acmap site: the portfolio website is built" in done.summary
+
+    plain = run_action(repo, runner, skip=INSTALL, path=(str(acmap_bin),))
+    assert plain.code == 0 and plain.used == {}, plain.out  # site is off by default
+    assert not (repo / "_site").exists()
+
+
+def test_a_site_that_cannot_be_built_fails_the_job_and_uploads_nothing(
+    tmp_path: Path, acmap_bin: Path
+) -> None:
+    repo = map_repo(tmp_path / "ws", {"globex.yaml": GLOBEX})
+    (repo / "docs").mkdir()
+    (repo / "docs" / "notes.md").write_text("not a site\n", encoding="utf-8")
+    runner = tmp_path / "runner"
+    runner.mkdir()
+
+    done = run_action(
+        repo, runner, inputs={"site": "true", "site-dir": "docs"}, skip=INSTALL,
+        path=(str(acmap_bin),),
+    )  # fmt: skip
+
+    assert done.code == 1 and done.used == {}, done.out
+    assert "is not an acmap site" in done.out
+    assert "::error::acmap site could not build the site (exit 2)" in done.out
+    assert (repo / "docs" / "notes.md").read_text(encoding="utf-8") == "not a site\n"

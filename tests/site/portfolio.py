@@ -1,6 +1,7 @@
 """The small portfolios the site tests build: the example maps in a git repository with one
-change committed (so pages have latest changes), the render safety map, and a map full of
-markup, scripts, `javascript:` URLs and markdown."""
+change committed (so pages have latest changes and two points of history), the render safety
+map, and a map full of markup, scripts, `javascript:` URLs and markdown, in every field the
+page shows: its deal (scored, against a gate acmap.toml sets) and its plan too."""
 
 from __future__ import annotations
 
@@ -39,11 +40,18 @@ account:
   industry: {q(a["markdown"])}
   team:
     - {{id: eve, name: {q(a["img"])}, email: {q(a["js_url"])}}}
+    - {{id: tom, name: Tom Quinn}}
   goals: [{q(a["markdown"])}, {q(a["svg"])}]
   pains: [{q(a["close"])}]
   competitors: [{q(a["style"])}]
   opportunities:
-    - {{id: deal, name: {q(a["img"])}, stage: proposal, amount: 1000, buying_group: [boss]}}
+    - id: deal
+      name: {q(a["img"])}
+      stage: proposal
+      amount: 1000
+      buying_group: [boss]
+      metrics: [{{what: {q(a["script"])}, baseline: 1, target: 2}}]
+      competition: [{{name: {q(a["svg"])}, status: evaluating}}]
 units:
   - {{id: hq, name: {q(a["svg"])}}}
 stakeholders:
@@ -67,6 +75,11 @@ partners:
     name: {q(a["close"])}
     type: si
     knows: [{{stakeholder: boss}}]
+actions:
+  - {{what: {q(a["script"])}, owner: eve, with: [boss], due: 2026-12-05, opportunity: deal}}
+  - {{what: {q(a["img"])}, owner: eve, with: [champ], due: 2026-11-20}}
+  - {{what: {q(a["markdown"])}, owner: eve, due: 2026-11-01, status: done}}
+  - {{what: Send the security pack, owner: tom, due: 2026-12-20}}
 """
 
 
@@ -82,6 +95,8 @@ def build_portfolio(root: Path) -> Path:
     maps["evil.yaml"] = hostile_map()
     maps["attack.yaml"] = attack_map()
     repo = map_repo(root, maps, today=TODAY)
+    with (repo / "acmap.toml").open("a", encoding="utf-8") as settings:
+        settings.write("\n[qualify.gates]\nproposal = {E = 2, C1 = 2}\n")
     halcyon = repo / "maps" / "halcyon-bank.yaml"
     text = halcyon.read_text(encoding="utf-8")
     changed = text.replace("stance: neutral", "stance: supporter", 1)

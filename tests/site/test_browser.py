@@ -208,3 +208,49 @@ def test_screenshots_of_the_index_and_an_account_page(
     for shot in shots:
         data = shot.read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) > 20_000, shot
+
+
+def test_the_plan_deals_and_history_read_right_in_the_browser(
+    built_site: Path, site_browser: SiteBrowser
+) -> None:
+    """The new sections as a reader sees them: hostile action and deal text as text, the
+    overdue action first and in red, a deal's reasons behind a click, and the two charts drawn
+    with the stylesheet's colours (no inline style: the CSP would drop it)."""
+    from selenium.webdriver.common.by import By
+
+    assert site_browser.open(built_site / "accounts" / "attack.html") == []
+    rows = site_browser.run(
+        "return Array.from(document.querySelectorAll('#Actions tbody tr'), r => r.cells[0].textContent)"
+    )
+    assert rows == [
+        ATTACKS["img"],
+        ATTACKS["script"],
+        "Send the security pack",
+        ATTACKS["markdown"],
+    ]
+    colours = site_browser.run(
+        "return [getComputedStyle(document.querySelector('#Actions .overdue')).color,"
+        " getComputedStyle(document.body).color]"
+    )
+    assert colours[0] != colours[1]  # marked, not body text
+    why = site_browser.driver.find_element(By.CSS_SELECTOR, "#Opportunities details.why")
+    assert ATTACKS["script"] not in why.text  # folded: only its summary shows
+    why.find_element(By.TAG_NAME, "summary").click()
+    assert wait_for(lambda: ATTACKS["script"] in why.text), why.text
+    made = site_browser.run(
+        "return document.querySelectorAll('#Actions *, #Opportunities *').length -"
+        " document.querySelectorAll('#Actions :is(h2,p,span,table,thead,tbody,tr,th,td,a),"
+        " #Opportunities :is(h2,table,thead,tbody,tr,th,td,a,span,b,details,summary,dl,dt,dd)').length"
+    )
+    assert made == 0  # no element but the template's
+
+    for page, chart, paint in (
+        ("accounts/halcyon-bank.html", "#History svg.spark polyline", "stroke"),
+        ("index.html", "svg.trend rect", "fill"),
+    ):
+        assert site_browser.open(built_site / page) == [], page
+        drawn = site_browser.run(
+            f"const e = document.querySelector('{chart}'); const b = e.getBoundingClientRect();"
+            f" return [b.width + b.height > 0, getComputedStyle(e).{paint}];"
+        )
+        assert drawn[0] and drawn[1] not in ("none", "rgb(0, 0, 0)"), (page, drawn)

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from acmap.commands.options import PathsArgument, TodayOption, fail, settings, today_for
+from acmap.commands.options import (
+    AtOption,
+    PathsArgument,
+    TodayOption,
+    fail,
+    settings,
+    today_for,
+)
 
 
 def site(
@@ -27,17 +34,19 @@ def site(
         float,
         typer.Option("--timeout", min=0.001, help="Seconds to give Graphviz per diagram."),
     ] = 60.0,
+    at: AtOption = None,
     today: TodayOption = None,
 ) -> None:
     """Write the portfolio as a static website that works from file:// with no network.
 
-    Only pages whose maps (or acmap, the settings, today) changed are rewritten.
+    Only pages whose maps (or acmap, the settings, today) changed are rewritten. With --at, the
+    site as it was at that revision (its maps, acmap.toml, changes and history).
     Exit 0 on success, 1 when maps with errors were left out, 2 on bad usage.
     """
     from acmap.report.layout import visible
     from acmap.site.build import SiteError, build_site
 
-    config = settings()
+    config = settings(at)
     day = today_for(config, today)
     try:
         result = build_site(list(paths or []), config, output, day, force=force, timeout=timeout)

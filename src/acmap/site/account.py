@@ -12,6 +12,7 @@ from acmap.site.names import account_page, anchor, owner_page
 
 if TYPE_CHECKING:
     from acmap.analysis.account import AccountView
+    from acmap.analysis.plan import PlannedAction
     from acmap.model import AccountMap
     from acmap.settings import GapSettings
 
@@ -24,12 +25,15 @@ def make_page(
     gaps: GapSettings,
     today: date,
     changes: dict[str, dict[str, Any]],
+    history: dict[str, list[list[Any]]],
     folder: Path,
     timeout: float,
 ) -> tuple[dict[str, Any], bool]:
     """Write the account's page under `folder` (unless it holds these bytes already); return
     its summary and whether the page was written."""
     from acmap.analysis.account import account_view
+    from acmap.analysis.plan import planned
+    from acmap.analysis.qualify import qualify_map
     from acmap.edit.atomic import same_bytes, write_atomic
     from acmap.site.pages import render
     from acmap.site.portfolio import search_entries
@@ -37,7 +41,17 @@ def make_page(
 
     view = account_view(account_map, gaps, today)
     svg, problem = _diagram(account_map, gaps, today, timeout)
-    facts = PageFacts(view, svg, problem, changes.get(account_map.account.id))
+    account_id = account_map.account.id
+    plan = planned(account_map, today)
+    facts = PageFacts(
+        view,
+        svg,
+        problem,
+        changes.get(account_id),
+        deals={d.opportunity: d for d in qualify_map(account_map, gaps, today)},
+        plan=plan,
+        history=history.get(account_id, []),
+    )
     name = account_page(account_map.account.id)
     text = render(
         "account.html",
@@ -53,10 +67,24 @@ def make_page(
     if written:
         write_atomic(path, data, root=folder)  # never through a symlink out of the site
     summary = summarise(view, name)
+    summary["planned"] = due_soon(plan)
     summary["row"] = render("index_row.html", a=summary)
     people = [(anchor(s.id), s.display, s.title or "", s.active) for s in account_map.stakeholders]
     summary["search"] = search_entries(summary, people)
     return summary, written
+
+
+def due_soon(plan: list[PlannedAction]) -> list[list[Any]]:
+    """The open actions due within SOON_DAYS and not yet overdue (G206 says those), as `acmap
+    gaps` adds them to its next actions: [days left, line, words]."""
+    from acmap.analysis.plan import SOON_DAYS
+    from acmap.analysis.priority import planned_words
+
+    return [
+        [a.days_left, a.line, planned_words(a)]
+        for a in plan
+        if a.status == "open" and a.days_left is not None and 0 <= a.days_left <= SOON_DAYS
+    ]
 
 
 def _diagram(

@@ -1,8 +1,11 @@
 """`acmap site`'s pipeline: the maps in, a folder of pages out, rewriting only what changed.
 
+With settings.snapshot (`--at REV`) the maps, acmap.toml, the latest changes (REV's parent to REV)
+and the history (up to REV) are those of that commit; a map's bytes are then its blob id.
+
 1. Each selected map file is hashed with everything its page depends on (acmap's code, the
-   settings, today, its latest changes in git); files whose hash the manifest already holds
-   are not read again.
+   settings, today, its latest changes and its score history in git); files whose hash the
+   manifest already holds are not read again.
 2. The others are loaded, in parallel from 64 files on; each worker draws the diagram and writes
    the account's page (account.py), and sends back only a summary.
 3. The index, owners' and partners' pages and the search index are made from the summaries and
@@ -59,6 +62,7 @@ def build_site(
     from acmap.load.selection import SelectionError, load_selection, map_files
     from acmap.settings import leads_out
     from acmap.site.account import make_page
+    from acmap.site.history import site_history
     from acmap.site.pages import code_digest
 
     old = check_folder(folder, force) or manifests.Manifest()
@@ -66,7 +70,9 @@ def build_site(
         files, unreadable = map_files(targets, config)
     except SelectionError as exc:
         raise SiteError(str(exc)) from None
+    at = config.snapshot
     changes, by_file = latest_changes(config, today)
+    history = site_history(config, today, targets, until=at.commit if at else None)
     context = manifests.digest(code_digest(), repr(config.gaps), today.isoformat())
     new = manifests.Manifest(context=context)
     result = SiteResult(folder, unreadable=list(unreadable))
@@ -75,12 +81,15 @@ def build_site(
     for path in files:
         key = display(path)
         try:
-            data = path.read_bytes()
+            data = _contents(path, config)
         except OSError:
             stale[key] = ""  # the loader says why, as it does for every command
             wanted_paths.append(str(path))
             continue
-        extra = json.dumps(by_file.get(_real(path)), sort_keys=True) if by_file else ""
+        extra = ""
+        if by_file or history.by_file:
+            real = _real(path)
+            extra = json.dumps([by_file.get(real), history.by_file.get(real)], sort_keys=True)
         wanted = manifests.digest(context, data, extra)
         before = old.accounts.get(key)
         if before is not None and before.get("input") == wanted and _present(folder, before):
@@ -95,6 +104,7 @@ def build_site(
             gaps=config.gaps,
             today=today,
             changes=changes,
+            history=history.by_account,
             folder=folder,
             timeout=timeout,
         )
@@ -111,7 +121,7 @@ def build_site(
             result.kept += not written
     summaries = [entry["summary"] for entry in new.accounts.values()]
     result.accounts = len(summaries)
-    _write_shared(folder, summaries, today, old, new, result)
+    _write_shared(folder, summaries, today, history.trend, old, new, result)
     new.files.extend(entry["summary"]["page"] for entry in new.accounts.values())
     for name in sorted(set(old.files) - set(new.files)):
         if leads_out(folder / name, folder) is None:  # never through a symlink out of the site
@@ -144,6 +154,7 @@ def _write_shared(
     folder: Path,
     summaries: list[dict[str, Any]],
     today: date,
+    trend: list[list[Any]],
     old: manifests.Manifest,
     new: manifests.Manifest,
     result: SiteResult,
@@ -159,7 +170,7 @@ def _write_shared(
     for name, data in shared:
         new.files.append(name)
         _count(result, _write(folder, name, data))
-    for name, inputs, make in pages(summaries, today.isoformat()):
+    for name, inputs, make in pages(summaries, today.isoformat(), trend):
         new.files.append(name)
         if inputs:
             new.pages[name] = inputs
@@ -186,6 +197,20 @@ def _write(folder: Path, name: str, data: bytes) -> bool:
     return True
 
 
+def _contents(path: Path, config: Settings) -> bytes:
+    """What the page's hash takes of the map: its bytes, or at a commit its blob id (which
+    names the bytes: nothing need be read). OSError when the loader will say why not."""
+    at = config.snapshot
+    if at is None:
+        return path.read_bytes()
+    from acmap.load.snapshot import repository_path
+
+    blob = at.files.get(repository_path(path, at) or "")
+    if blob is None:
+        raise OSError(f"{path} is not a file at {at.label}")
+    return f"blob {blob}".encode()
+
+
 def _real(path: Path) -> str:
     return str(path.resolve())
 
@@ -194,12 +219,16 @@ def latest_changes(
     config: Settings, today: date
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """What changed in each account since the previous commit (by account id, and by the map
-    file's real path); nothing when the maps are not in git or there is no previous commit."""
+    file's real path); nothing when the maps are not in git or there is no previous commit.
+    At a commit (--at): what that commit changed, against its first parent."""
     from acmap.analysis.changes import diff_revisions
     from acmap.git import GitError
 
+    at = config.snapshot
+    base, head = (f"{at.commit}~1", at.commit) if at else (GIT_BASE, None)
+    label = f"{at.label}~1" if at else GIT_BASE
     try:
-        diff = diff_revisions(GIT_BASE, None, [], config, today)
+        diff = diff_revisions(base, head, [], config, today)
         from acmap.git import toplevel
 
         top = toplevel(Path.cwd())
@@ -211,7 +240,7 @@ def latest_changes(
         if account.new_file is None or account.invalid:
             continue
         told = {
-            "base": GIT_BASE,
+            "base": label,
             "kind": account.kind,
             "status": list(account.status),
             "score": list(account.score),

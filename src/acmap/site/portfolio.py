@@ -22,11 +22,14 @@ Page = tuple[str, str, Callable[[], str]]  # file name, digest of its inputs, ho
 ROW = ("name", "page", "tier", "status", "score", "gaps")  # what owners' and partners' pages show
 
 
-def pages(accounts: list[Summary], today: str) -> Iterator[Page]:
+def pages(accounts: list[Summary], today: str, trend: list[list[Any]] | None = None) -> Iterator[
+    Page
+]:  # fmt: skip
     """Every page that is not an account's, each with the digest of what it shows: a page
-    whose digest the manifest holds is not made again (the index always is: it shows all)."""
+    whose digest the manifest holds is not made again (the index always is: it shows all).
+    `trend` is the portfolio per commit from the history ([day, red, amber, green])."""
     ordered = worst_first(accounts)
-    yield INDEX, "", lambda: index_page(ordered, today)
+    yield INDEX, "", lambda: index_page(ordered, today, trend or [])
     for member, (name, owned, covering) in sorted(owners(ordered).items()):
         owner = {
             "title": f"{name}: accounts",
@@ -77,7 +80,7 @@ def worst_first(accounts: list[Summary]) -> list[Summary]:
     )
 
 
-def index_page(accounts: list[Summary], today: str) -> str:
+def index_page(accounts: list[Summary], today: str, trend: list[list[Any]] | None = None) -> str:
     statuses = {s: sum(1 for a in accounts if a["status"] == s) for s in STATUS_RANK}
     owner_names = sorted(
         {(a["owner_name"] or a["owner"], a["owner"]) for a in accounts if a["owner"]}
@@ -89,6 +92,8 @@ def index_page(accounts: list[Summary], today: str) -> str:
         accounts=accounts,
         statuses=statuses,
         actions=next_actions(accounts),
+        planned=planned_soon(accounts),
+        trend=portfolio_trend(trend or []),
         owners=[name for name, _ in owner_names],
         members=sorted((name, owner_page(m)) for m, (name, _, _) in owners(accounts).items()),
         tiers=sorted({a["tier"] for a in accounts}),
@@ -112,6 +117,31 @@ def next_actions(accounts: list[Summary]) -> list[tuple[Summary, list[Any]]]:
         )
     )
     return candidates[:NEXT_ACTIONS]
+
+
+def planned_soon(accounts: list[Summary]) -> list[tuple[Summary, str]]:
+    """The plan's open actions due soon, soonest first, as many as `acmap gaps` adds."""
+    from acmap.analysis.priority import PLANNED_SHOWN
+
+    soon = [(a, p) for a in accounts for p in a.get("planned", [])]
+    soon.sort(key=lambda pair: (pair[1][0], pair[0]["id"], pair[1][1]))
+    return [(a, p[2]) for a, p in soon[:PLANNED_SHOWN]]
+
+
+def portfolio_trend(trend: list[list[Any]]) -> dict[str, Any] | None:
+    """The index's trend: stacked bars per commit and, in words, the first and latest counts."""
+    from acmap.site.sparkline import MOST_BARS, status_bars
+
+    if not trend:
+        return None
+    shown = trend[-MOST_BARS:]
+    return {
+        "svg": status_bars([(p[1], p[2], p[3]) for p in shown]),
+        "commits": len(trend),
+        "shown": len(shown),
+        "first": shown[0],
+        "last": shown[-1],
+    }
 
 
 def owners(

@@ -1,7 +1,7 @@
 """One account's page, section by section: each function takes what the page knows about the
 account and returns its Section, or None when there is nothing to show (the section is then not
-drawn at all). SECTIONS is the page's order; a new section (history, qualification, actions) is
-one more function and one more template in templates/sections/.
+drawn at all). SECTIONS is the page's order; a new section is one more function and one more
+template in templates/sections/.
 
 Everything here is plain data; the templates escape it. Links are made only by names.py.
 """
@@ -16,6 +16,8 @@ from acmap.site.names import anchor, owner_page, partner_page
 
 if TYPE_CHECKING:
     from acmap.analysis.account import AccountView
+    from acmap.analysis.plan import PlannedAction
+    from acmap.analysis.qualify import DealScore
     from acmap.findings import Finding
     from acmap.model import Stakeholder
 
@@ -33,13 +35,31 @@ class Section(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class PageFacts:
     """What the sections read: the account as `acmap show` sees it, its diagram (SVG text, or
-    why there is none), and its latest changes in git (None when not in git)."""
+    why there is none), its latest changes in git (None when not in git), its open deals as
+    `acmap qualify` scores them (by opportunity id), its plan as `acmap actions` lists it, and
+    its score per commit from `acmap history` ([day, score, status], oldest first)."""
 
     view: AccountView
     diagram: str | None = None
     diagram_problem: str | None = None
     changes: dict[str, Any] | None = None
+    deals: dict[str, DealScore] = field(default_factory=dict)
+    plan: list[PlannedAction] = field(default_factory=list)
+    history: list[list[Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+# What each MEDDPICC letter of `acmap qualify` stands for (D1/D2 and C1/C2 share a letter).
+LETTERS = {
+    "M": "metrics",
+    "E": "economic buyer",
+    "D1": "decision criteria",
+    "D2": "decision process",
+    "P": "paper process",
+    "I": "pain, compelling event",
+    "C1": "champion",
+    "C2": "competition",
+}
 
 
 def words(value: str) -> str:
@@ -221,12 +241,15 @@ def partners(facts: PageFacts) -> Section | None:
 
 
 def opportunities(facts: PageFacts) -> Section | None:
+    from acmap.model import MEDDPICC
+
     view = facts.view
     rows = []
     for deal in view.map.account.opportunities:
         amount = None
         if deal.amount is not None:
             amount = f"{deal.amount:,.0f} {deal.currency or ''}".strip()
+        scored = facts.deals.get(deal.id)
         rows.append(
             {
                 "name": deal.name,
@@ -234,9 +257,80 @@ def opportunities(facts: PageFacts) -> Section | None:
                 "amount": amount,
                 "close": deal.close_date.isoformat() if deal.close_date else None,
                 "group": [_person(view, p) for p in deal.buying_group],
+                # an open deal: its MEDDPICC letters (letter, score, facts) and its gate
+                "letters": [
+                    (x, LETTERS[x], scored.letters[x].score, list(scored.letters[x].facts))
+                    for x in MEDDPICC
+                ]
+                if scored
+                else None,
+                "score": scored.score if scored else None,
+                "gate": _gate(scored) if scored else None,
             }
         )
     return Section("Opportunities", "Opportunities", "opportunities.html", rows) if rows else None
+
+
+def _gate(scored: DealScore) -> dict[str, Any]:
+    gate = scored.gate
+    return {
+        "set": bool(gate.least),
+        "met": gate.met,
+        "stage": words(gate.stage) if gate.stage else None,
+        "missing": [(x, scored.letters[x].score, gate.least[x]) for x in gate.missing],
+    }
+
+
+def actions(facts: PageFacts) -> Section | None:
+    """The plan: open actions first (overdue first, then by due date), then done and dropped."""
+    from acmap.analysis.plan import plan_order
+
+    if not facts.plan:
+        return None
+    view = facts.view
+    # Owners' pages exist for the account's owner and whoever owns someone here (portfolio.py):
+    # another team member's name is shown without a link that would lead nowhere.
+    paged = {view.map.account.owner, *view.report.people_owners.values()}
+    ordered = sorted(facts.plan, key=lambda a: (a.status != "open", plan_order(a)))
+    rows = [
+        {
+            "what": a.what,
+            "status": a.status,
+            "overdue": a.overdue,
+            "days_late": a.days_late,
+            "due": a.due.isoformat() if a.due else None,
+            "owner": a.owner_name,
+            "owner_page": owner_page(a.owner) if a.owner and a.owner in paged else None,
+            "with": [_person(view, person) for person, _ in a.people],
+            "deal": a.opportunity_name or a.opportunity,
+        }
+        for a in ordered
+    ]
+    counts = {
+        "open": sum(a.status == "open" for a in facts.plan),
+        "overdue": sum(a.overdue for a in facts.plan),
+    }
+    return Section("Actions", "Actions", "actions.html", {"rows": rows, "counts": counts})
+
+
+def history(facts: PageFacts) -> Section | None:
+    """The score over the commits that changed the map: a sparkline (numbers only) and, beside
+    it, the same in words."""
+    from acmap.site.sparkline import score_line
+
+    points = facts.history
+    if not points:
+        return None
+    scores = [int(p[1]) for p in points]
+    data = {
+        "svg": score_line(scores),
+        "versions": len(points),
+        "first": points[0],
+        "last": points[-1],
+        "low": min(scores),
+        "high": max(scores),
+    }
+    return Section("History", "History", "history.html", data)
 
 
 def changes(facts: PageFacts) -> Section | None:
@@ -247,8 +341,10 @@ def changes(facts: PageFacts) -> Section | None:
 
 SECTIONS: tuple[Callable[[PageFacts], Section | None], ...] = (
     summary,
+    history,
     diagram,
     gaps,
+    actions,
     people,
     links,
     partners,
