@@ -99,9 +99,9 @@ def test_the_example_portfolio(acmap: Acmap, tmp_path: Path) -> None:
     result = acmap("export", "-o", str(out))
     assert result.code == 0, result.err
     assert result.out == ""
-    assert "56 stakeholders of 4 accounts written" in result.err
+    assert "57 stakeholders of 4 accounts written" in result.err
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert len(rows) == 56
+    assert len(rows) == 57
     assert {r["account_id"] for r in rows} == {
         "brightwater-foods",
         "halcyon-bank",

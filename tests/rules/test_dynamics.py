@@ -249,4 +249,4 @@ def test_g305_fires_for_ravi_menon_in_the_example_map() -> None:
     assert loaded.map is not None
     [found] = check_map(loaded.map, GapSettings(), TODAY, only={"G305"})
     assert found.subject == "architect"
-    assert "Ravi Menon (Head of Platform Architecture) ranks #1 of 13" in found.message
+    assert "Ravi Menon (Head of Platform Architecture) ranks #1 of 14" in found.message
