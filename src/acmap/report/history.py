@@ -277,11 +277,12 @@ def _close_json(rows: list[CloseTime], key: str) -> list[dict[str, Any]]:
     ]
 
 
-def document(result: HistoryResult) -> dict[str, Any]:
+def document(result: HistoryResult, *, accounts: bool = True) -> dict[str, Any]:
+    """SPEC §9's document; without `accounts` their list is left empty (to_json writes it)."""
     return {
         "version": 1,
         "by": result.by,
-        "accounts": [_account_json(a, result) for a in result.accounts],
+        "accounts": [_account_json(a, result) for a in result.accounts] if accounts else [],
         "portfolio": {
             "points": [
                 {
@@ -317,14 +318,17 @@ def to_json(result: HistoryResult) -> None:
         inner = ",\n".join(f"{indent}  {line(v)}" for v in values)
         return f"[\n{inner}\n{indent}]"
 
-    doc = document(result)
+    from acmap.report.history_json import AccountLines
+
+    doc = document(result, accounts=False)
     portfolio = doc["portfolio"]
     close = portfolio["time_to_close"]
     out = sys.stdout
     out.write('{\n  "accounts": [\n')
-    for i, account in enumerate(doc["accounts"]):
-        out.write(("," if i else "") + ("\n" if i else "") + f"    {line(account)}")
-    out.write("\n  ],\n" if doc["accounts"] else "  ],\n")
+    lines = AccountLines(result)
+    for i, account in enumerate(result.accounts):
+        out.write(("," if i else "") + ("\n" if i else "") + f"    {lines.line(account)}")
+    out.write("\n  ],\n" if result.accounts else "  ],\n")
     out.write(f'  "by": {line(doc["by"])},\n  "portfolio": {{\n')
     out.write(f'    "points": {items(portfolio["points"], "    ")},\n')
     out.write('    "time_to_close": {\n')
