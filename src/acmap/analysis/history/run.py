@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from acmap.analysis.history.finished import keep_finished, open_finished, read_finished
+from acmap.analysis.history.finished import (
+    keep_finished,
+    open_finished,
+    paused_gc,
+    read_finished,
+)
 from acmap.analysis.history.lives import GapLife, Regression, gap_lives, regressions
 from acmap.analysis.history.timeline import Track, tracks_of
 from acmap.analysis.history.trend import CloseTime, TrendPoint, close_times, portfolio_trend, sample
@@ -84,16 +89,17 @@ def account_history(
     if window.until is not None and window.until.commit is not None:
         tip = window.until.commit
     log = map_log(top, [_maps_spec(settings, top)], tip)  # git starts on it now…
-    finished = open_finished(settings.gaps, top, use_cache)  # …while the cache is read
-    tracks, commits = tracks_of(log)
-    window.place(commits)
-    chosen = chosen_tracks(targets, tracks, top)
-    known: dict[Track, list[GapLife]] = {}
-    if finished is not None:
-        for track in chosen:
-            cached = read_finished(finished, track, commits)
-            if cached is not None:
-                known[track] = cached
+    with paused_gc():  # millions of fresh objects and no cycle among them
+        finished = open_finished(settings.gaps, top, use_cache)  # …while the cache is read
+        tracks, commits = tracks_of(log)
+        window.place(commits)
+        chosen = chosen_tracks(targets, tracks, top)
+        known: dict[Track, list[GapLife]] = {}
+        if finished is not None:
+            for track in chosen:
+                cached = read_finished(finished, track, commits)
+                if cached is not None:
+                    known[track] = cached
     rest = [t for t in chosen if t not in known]
     if rest:  # only then are the versions' cache and git's blobs needed
         wanted = [s.wanted for t in rest for s in t.steps if s.wanted is not None]
