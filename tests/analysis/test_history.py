@@ -8,6 +8,7 @@ import os
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -40,7 +41,7 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "cache").mkdir()
 
 
-def run(repo: tuple[Path, list[str]], *targets: str, **options: str) -> HistoryResult:
+def run(repo: tuple[Path, list[str]], *targets: str, **options: Any) -> HistoryResult:
     root, _ = repo
     old = Path.cwd()
     os.chdir(root)
@@ -235,9 +236,7 @@ def test_a_warm_run_reads_finished_accounts_not_their_versions(
     """The second run takes each account's gap lives from the accounts' cache: the versions'
     cache is not needed, so it is neither read nor written again."""
     cold = _document(run(repo))
-    [versions] = [
-        f for f in (tmp_path / "cache").glob("history-*.json") if "accounts" not in f.name
-    ]
+    [versions] = [f for f in (tmp_path / "cache").glob("history-*.json") if f.name.count("-") == 1]
     versions.unlink()
     warm = _document(run(repo))
     assert warm == cold
@@ -252,9 +251,7 @@ def test_a_new_commit_works_out_only_its_account_again(tmp_path: Path) -> None:
     root = tmp_path / "own-repo"
     own = (root, scripted_history(root))
     run(own)
-    [versions] = [
-        f for f in (tmp_path / "cache").glob("history-*.json") if "accounts" not in f.name
-    ]
+    [versions] = [f for f in (tmp_path / "cache").glob("history-*.json") if f.name.count("-") == 1]
     before = versions.read_bytes()
     _edit_globex(root)
     warm = _document(run(own))
@@ -278,3 +275,21 @@ def _edit_globex(root: Path) -> None:
     }
     for args in (["add", "-A"], ["commit", "-q", "-m", "Globex: a later goal"]):
         subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def test_text_never_reads_the_gap_messages_and_json_gets_them_back(
+    repo: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """Only JSON shows a gap's message: a run without them leaves the messages' file alone; a
+    JSON run that finds it gone works the accounts out again, messages and all."""
+    cold = _document(run(repo))
+    [messages] = (tmp_path / "cache").glob("history-messages-*.json")
+    messages.unlink()
+    plain = run(repo, messages=False)
+    assert not messages.exists()
+    assert [g.message for a in plain.accounts for g in a.gaps] == [""] * sum(
+        len(a.gaps) for a in plain.accounts
+    )
+    assert _document(run(repo)) == cold
+    assert messages.exists()
+    assert _document(run(repo)) == cold

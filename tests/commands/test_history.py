@@ -142,7 +142,8 @@ def test_a_warm_run_reads_the_cache_and_gives_the_same_json(
     cache.mkdir()
     cold = history(root, "-f", "json", cache=cache)
     [accounts] = cache.glob("history-accounts-*.json")
-    [stored] = [f for f in cache.glob("history-*.json") if f != accounts]
+    [messages] = cache.glob("history-messages-*.json")
+    [stored] = [f for f in cache.glob("history-*.json") if f not in (accounts, messages)]
     warm = history(root, "-f", "json", cache=cache)
     assert cold.code == warm.code == 0 and warm.out == cold.out
     # A cache someone else edited does not verify: acmap judges every version again.
@@ -150,6 +151,11 @@ def test_a_warm_run_reads_the_cache_and_gives_the_same_json(
         mac, _, body = forged_file.read_bytes().partition(b"\n")
         forged_file.write_bytes(mac + b"\n" + body.replace(b'"green",95', b'"green",11'))
         assert b'"green",11' in forged_file.read_bytes()
+    forged = history(root, "-f", "json", cache=cache)
+    assert forged.out == cold.out
+    mac, _, body = messages.read_bytes().partition(b"\n")
+    messages.write_bytes(mac + b"\n" + body.replace(b'"]', b' (forged words)"]', 1))
+    assert b"forged words" in messages.read_bytes()
     forged = history(root, "-f", "json", cache=cache)
     assert forged.out == cold.out
 

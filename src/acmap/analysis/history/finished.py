@@ -15,6 +15,8 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acmap.analysis.history.lives import GapLife
@@ -24,11 +26,10 @@ from acmap.git.log import Commit
 from acmap.settings import GapSettings
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from acmap.load.cache import ValidationCache
 
 KIND = "history-accounts"
+MESSAGES = "history-messages"
 
 
 @contextmanager
@@ -47,14 +48,81 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def open_finished(gaps: GapSettings, project: Path, use_cache: bool) -> ValidationCache | None:
+@dataclass(slots=True)
+class Finished:
+    """The accounts' cache, and their gap messages in a file of their own: only JSON shows a
+    gap's message, and they are most of the bytes, so a text or CSV run never reads them.
+    Lives read without their messages have message "" (`messages` False)."""
+
+    accounts: ValidationCache
+    gaps: GapSettings
+    project: Path
+    messages: bool
+    texts: ValidationCache | None = None  # opened when messages are read or written
+
+    def _texts(self) -> ValidationCache:
+        if self.texts is None:
+            from acmap.load.cache import ValidationCache
+
+            self.texts = ValidationCache.open(self.project, MESSAGES, fingerprint(self.gaps))
+        return self.texts
+
+    def read(self, track: Track, commits: list[Commit]) -> list[GapLife] | None:
+        """The track's gap lives from the cache, its steps' versions set (without their gaps,
+        which only the lives needed); None on a miss, the steps untouched."""
+        key = track_key(track)
+        raw = self.accounts.entries.get(key)
+        if not isinstance(raw, dict) or set(raw) != {"versions", "lives"}:
+            return None
+        texts = None
+        if self.messages:
+            texts = self._texts().entries.get(key)
+            if type(texts) is not list or not all(type(t) is str for t in texts):
+                return None
+        versions = _versions(raw["versions"], track)
+        lives = _lives(raw["lives"], commits, texts)
+        if versions is None or lives is None:
+            return None
+        for step, version in zip(track.steps, versions, strict=True):
+            step.version = version
+        self.accounts.used[key] = raw
+        if texts is not None:
+            self._texts().used[key] = texts
+        return lives
+
+    def keep(self, track: Track, lives: list[GapLife]) -> None:
+        """Keep the track (its steps' versions set) and `lives`, its gap lives, for the next
+        run."""
+        key = track_key(track)
+        self.accounts.used[key] = {"versions": _stored(track), "lives": _stored_lives(lives)}
+        self.accounts.dirty = True
+        texts = self._texts()
+        texts.used[key] = [g.message for g in lives]
+        texts.dirty = True
+
+    def save(self, hits: list[Track]) -> None:
+        """Write what changed; the messages of `hits` (read without them) stay."""
+        self.accounts.save()
+        if self.texts is None:
+            return
+        if not self.messages:
+            for track in hits:
+                key = track_key(track)
+                if key in self.texts.entries:
+                    self.texts.used[key] = self.texts.entries[key]
+        self.texts.save()
+
+
+def open_finished(
+    gaps: GapSettings, project: Path, use_cache: bool, messages: bool = True
+) -> Finished | None:
     """The project's cache of finished account histories (None with --no-cache)."""
     if not use_cache:
         return None
     from acmap.load.cache import ValidationCache
 
     store = ValidationCache.open(project, KIND, fingerprint(gaps))
-    return store if store.path is not None else None
+    return Finished(store, gaps, project, messages) if store.path is not None else None
 
 
 def track_key(track: Track) -> str:
@@ -69,28 +137,8 @@ def track_key(track: Track) -> str:
     return digest.hexdigest()
 
 
-def read_finished(
-    store: ValidationCache, track: Track, commits: list[Commit]
-) -> list[GapLife] | None:
-    """The track's gap lives from the cache, its steps' versions set (without their gaps, which
-    only the lives needed); None on a miss, the steps untouched."""
-    key = track_key(track)
-    raw = store.entries.get(key)
-    if not isinstance(raw, dict) or set(raw) != {"versions", "lives"}:
-        return None
-    versions = _versions(raw["versions"], track)
-    lives = _lives(raw["lives"], commits)
-    if versions is None or lives is None:
-        return None
-    for step, version in zip(track.steps, versions, strict=True):
-        step.version = version
-    store.used[key] = raw
-    return lives
-
-
-def keep_finished(store: ValidationCache, track: Track, lives: list[GapLife]) -> None:
-    """Keep the track (its steps' versions set) and `lives`, its gap lives, for the next run."""
-    versions = [
+def _stored(track: Track) -> list[list[Any] | None]:
+    return [
         None
         if s.version is None
         else [
@@ -104,20 +152,10 @@ def keep_finished(store: ValidationCache, track: Track, lives: list[GapLife]) ->
         ]
         for s in track.steps
     ]
-    stored = [
-        [
-            g.code,
-            g.subject,
-            g.severity,
-            g.message,
-            g.opened_seq,
-            g.closed_seq,
-            g.owner,
-        ]
-        for g in lives
-    ]
-    store.used[track_key(track)] = {"versions": versions, "lives": stored}
-    store.dirty = True
+
+
+def _stored_lives(lives: list[GapLife]) -> list[list[Any]]:
+    return [[g.code, g.subject, g.severity, g.opened_seq, g.closed_seq, g.owner] for g in lives]
 
 
 def _versions(raw: Any, track: Track) -> list[Version | None] | None:
@@ -145,16 +183,16 @@ def _versions(raw: Any, track: Track) -> list[Version | None] | None:
     return found
 
 
-def _lives(raw: Any, commits: list[Commit]) -> list[GapLife] | None:
-    if type(raw) is not list:
+def _lives(raw: Any, commits: list[Commit], texts: list[str] | None) -> list[GapLife] | None:
+    if type(raw) is not list or (texts is not None and len(texts) != len(raw)):
         return None
     end = len(commits)
     lives = []
-    for item in raw:  # tens of thousands on a long history: plain checks, no generators
-        if type(item) is not list or len(item) != 7:
+    for index, item in enumerate(raw):  # tens of thousands: plain checks, no generators
+        if type(item) is not list or len(item) != 6:
             return None
-        code, subject, severity, message, opened, closed, owner = item
-        if type(code) is not str or type(severity) is not str or type(message) is not str:
+        code, subject, severity, opened, closed, owner = item
+        if type(code) is not str or type(severity) is not str:
             return None
         if (subject is not None and type(subject) is not str) or (
             owner is not None and type(owner) is not str
@@ -164,6 +202,7 @@ def _lives(raw: Any, commits: list[Commit]) -> list[GapLife] | None:
             return None
         if closed is not None and (type(closed) is not int or not opened <= closed < end):
             return None
+        message = texts[index] if texts is not None else ""
         life = GapLife(code, subject, severity, message, commits[opened], opened, owner=owner)
         if closed is not None:
             life.closed, life.closed_seq = commits[closed], closed

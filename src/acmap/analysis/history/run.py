@@ -13,12 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from acmap.analysis.history.finished import (
-    keep_finished,
-    open_finished,
-    paused_gc,
-    read_finished,
-)
+from acmap.analysis.history.finished import open_finished, paused_gc
 from acmap.analysis.history.lives import GapLife, Regression, gap_lives, regressions
 from acmap.analysis.history.timeline import Track, tracks_of
 from acmap.analysis.history.trend import CloseTime, TrendPoint, close_times, portfolio_trend, sample
@@ -70,9 +65,12 @@ def account_history(
     cwd: Path | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
+    messages: bool = True,
 ) -> HistoryResult:
     """The history of the accounts `targets` name (default: every map ever in the maps folder).
-    GitError when git cannot answer; HistorySelectionError when a target names no account."""
+    Without `messages` a gap life read from the cache may have message "" (only JSON shows
+    them). GitError when git cannot answer; HistorySelectionError when a target names no
+    account."""
     from acmap.load.read import MAX_BYTES
 
     cwd = cwd or Path.cwd()
@@ -89,17 +87,18 @@ def account_history(
     if window.until is not None and window.until.commit is not None:
         tip = window.until.commit
     log = map_log(top, [_maps_spec(settings, top)], tip)  # git starts on it now…
-    with paused_gc():  # millions of fresh objects and no cycle among them
-        finished = open_finished(settings.gaps, top, use_cache)  # …while the cache is read
+    with paused_gc():  # hundreds of thousands of fresh objects, no cycle among them
+        finished = open_finished(settings.gaps, top, use_cache, messages)  # …while it is read
         tracks, commits = tracks_of(log)
         window.place(commits)
         chosen = chosen_tracks(targets, tracks, top)
         known: dict[Track, list[GapLife]] = {}
         if finished is not None:
             for track in chosen:
-                cached = read_finished(finished, track, commits)
+                cached = finished.read(track, commits)
                 if cached is not None:
                     known[track] = cached
+    hits = list(known)
     rest = [t for t in chosen if t not in known]
     if rest:  # only then are the versions' cache and git's blobs needed
         wanted = [s.wanted for t in rest for s in t.steps if s.wanted is not None]
@@ -110,16 +109,16 @@ def account_history(
             top,
             use_cache=use_cache,
             progress=progress,
-            keep=[s.wanted for t in known for s in t.steps if s.wanted is not None],
+            keep=[s.wanted for t in hits for s in t.steps if s.wanted is not None],
         )
         for track in rest:
             for step in track.steps:
                 step.version = found.get(step.wanted) if step.wanted is not None else None
             known[track] = gap_lives(track.steps)
             if finished is not None:
-                keep_finished(finished, track, known[track])
+                finished.keep(track, known[track])
     if finished is not None:
-        finished.save()
+        finished.save(hits)
     accounts = [_account(t, known[t], window, by) for t in chosen]
     trend = [p for p in portfolio_trend(chosen, commits) if window.holds(p.seq, p.commit.day)]
     trend = sample(trend, by, lambda p: p.commit.day, lambda p: p.seq)
