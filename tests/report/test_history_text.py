@@ -12,7 +12,7 @@ from hypothesis import given
 
 from acmap.analysis.history import AccountHistory, HistoryResult
 from acmap.report import history
-from acmap.report.terminal import Lines
+from acmap.report.terminal import Lines, visible
 from tests.report.test_history_json import TODAY, accounts
 
 
@@ -34,9 +34,7 @@ def test_plain_text_is_what_lines_writes(account: AccountHistory) -> None:
         history._account_text(out, account, result)
         out.write()
 
-    plain = _captured(
-        lambda: sys.stdout.write(history.visible(history._plain_account(account, result)))
-    )
+    plain = _captured(lambda: sys.stdout.write(visible(history._plain_account(account, result))))
     assert plain == _captured(through_lines)
     assert "\x1b" not in plain
 
