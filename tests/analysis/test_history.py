@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -39,7 +41,7 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "cache").mkdir()
 
 
-def run(repo: tuple[Path, list[str]], *targets: str, **options: str) -> HistoryResult:
+def run(repo: tuple[Path, list[str]], *targets: str, **options: Any) -> HistoryResult:
     root, _ = repo
     old = Path.cwd()
     os.chdir(root)
@@ -220,3 +222,74 @@ def test_any_author_subject_and_file_name_comes_back_as_written(
     assert [[ch.path for ch in e.changes] for e in entries] == [n for _, _, n in commits]
     assert all(ch.blob == blob and ch.status == "A" for e in entries for ch in e.changes)
     assert [e.commit.day for e in entries] == [date(2026, 9, n + 1) for n in range(len(commits))]
+
+
+def _document(result: HistoryResult) -> dict[str, object]:
+    from acmap.report.history import document
+
+    return document(result)
+
+
+def test_a_warm_run_reads_finished_accounts_not_their_versions(
+    repo: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """The second run takes each account's gap lives from the accounts' cache: the versions'
+    cache is not needed, so it is neither read nor written again."""
+    cold = _document(run(repo))
+    [versions] = [f for f in (tmp_path / "cache").glob("history-*.json") if f.name.count("-") == 1]
+    versions.unlink()
+    warm = _document(run(repo))
+    assert warm == cold
+    assert not versions.exists()
+    assert _document(run(repo, use_cache=False)) == cold
+
+
+def test_a_new_commit_works_out_only_its_account_again(tmp_path: Path) -> None:
+    """After a commit that changes one map, that account misses the accounts' cache and is
+    worked out from its versions; the other accounts' versions stay in the versions' cache
+    (their next change needs them)."""
+    root = tmp_path / "own-repo"
+    own = (root, scripted_history(root))
+    run(own)
+    [versions] = [f for f in (tmp_path / "cache").glob("history-*.json") if f.name.count("-") == 1]
+    before = versions.read_bytes()
+    _edit_globex(root)
+    warm = _document(run(own))
+    assert warm == _document(run(own, use_cache=False))
+    after = versions.read_bytes()
+    assert after != before and len(after) > len(before)  # one version more, none dropped
+    globex = account(run(own), "globex")
+    assert globex.points[-1].commit.subject == "Globex: a later goal"
+
+
+def _edit_globex(root: Path) -> None:
+    path = root / "maps" / "globex.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Cut freight cost 12%", "Cut freight cost 15%"),
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-10-25T10:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-10-25T10:00:00+00:00",
+    }
+    for args in (["add", "-A"], ["commit", "-q", "-m", "Globex: a later goal"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def test_text_never_reads_the_gap_messages_and_json_gets_them_back(
+    repo: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """Only JSON shows a gap's message: a run without them leaves the messages' file alone; a
+    JSON run that finds it gone works the accounts out again, messages and all."""
+    cold = _document(run(repo))
+    [messages] = (tmp_path / "cache").glob("history-messages-*.json")
+    messages.unlink()
+    plain = run(repo, messages=False)
+    assert not messages.exists()
+    assert [g.message for a in plain.accounts for g in a.gaps] == [""] * sum(
+        len(a.gaps) for a in plain.accounts
+    )
+    assert _document(run(repo)) == cold
+    assert messages.exists()
+    assert _document(run(repo)) == cold

@@ -141,15 +141,39 @@ def test_a_warm_run_reads_the_cache_and_gives_the_same_json(
     cache = tmp_path / "cache"
     cache.mkdir()
     cold = history(root, "-f", "json", cache=cache)
-    [stored] = cache.glob("history-*.json")
+    [accounts] = cache.glob("history-accounts-*.json")
+    [messages] = cache.glob("history-messages-*.json")
+    [stored] = [f for f in cache.glob("history-*.json") if f not in (accounts, messages)]
     warm = history(root, "-f", "json", cache=cache)
     assert cold.code == warm.code == 0 and warm.out == cold.out
     # A cache someone else edited does not verify: acmap judges every version again.
-    mac, _, body = stored.read_bytes().partition(b"\n")
-    stored.write_bytes(mac + b"\n" + body.replace(b'"green",95', b'"green",11'))
-    assert b'"green",11' in stored.read_bytes()
+    for forged_file in (accounts, stored):
+        mac, _, body = forged_file.read_bytes().partition(b"\n")
+        forged_file.write_bytes(mac + b"\n" + body.replace(b'"green",95', b'"green",11'))
+        assert b'"green",11' in forged_file.read_bytes()
     forged = history(root, "-f", "json", cache=cache)
     assert forged.out == cold.out
+    mac, _, body = messages.read_bytes().partition(b"\n")
+    messages.write_bytes(mac + b"\n" + body.replace(b'"]', b' (forged words)"]', 1))
+    assert b"forged words" in messages.read_bytes()
+    forged = history(root, "-f", "json", cache=cache)
+    assert forged.out == cold.out
+
+
+def test_a_warm_run_gives_the_same_text_and_csv(
+    repo: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    """The accounts' finished histories come from the cache: what they say must not change."""
+    root, _ = repo
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for args in ((), ("-f", "csv"), ("--since", "2026-02-01")):
+        cold = history(root, *args, "--no-cache")
+        first = history(root, *args, cache=cache)
+        warm = history(root, *args, cache=cache)
+        assert cold.code == first.code == warm.code == 0
+        assert cold.out == first.out == warm.out
+    assert "  gap " in warm.out and "closed" in warm.out
 
 
 @pytest.mark.parametrize(

@@ -101,6 +101,7 @@ def history(
                 by=by,
                 use_cache=not no_cache,
                 progress=progress,
+                messages=chosen == "json",  # only JSON shows them: text never reads them
             )
     except (GitError, HistorySelectionError) as exc:
         fail(str(exc))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from acmap.report.terminal import STATUS_STYLE, Lines
+from acmap.report.terminal import STATUS_STYLE, Lines, use_colour, visible
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -65,6 +65,9 @@ def _when(commit: Commit) -> str:
 
 
 def to_text(result: HistoryResult) -> None:
+    if not use_colour():
+        _plain_text(result)
+        return
     out = Lines()
     if not result.accounts:
         out.add(("No map history here: no commit changed a selected map file.", "dim"))
@@ -77,7 +80,54 @@ def to_text(result: HistoryResult) -> None:
     out.write()
 
 
+def _plain_text(result: HistoryResult) -> None:
+    """What Lines writes without colour, one account a write: a long history is tens of
+    thousands of lines, and a Lines segment per word cost more than the whole run's analysis.
+    `visible` works character by character, so once over a block equals once per segment."""
+    write = sys.stdout.write
+    if not result.accounts:
+        write("No map history here: no commit changed a selected map file.\n")
+        return
+    for account in result.accounts:
+        write(visible(_plain_account(account, result)))
+    out = Lines()
+    _portfolio_text(out, result)
+    out.write()
+
+
+def _plain_account(account: AccountHistory, result: HistoryResult) -> str:
+    rows = [_plain(_headline(account))]
+    for point in account.points:
+        v, commit = point.version, point.commit
+        rows.append(
+            f"  {commit.day.isoformat()}  {commit.id[:7]}  {v.status:<7} {_score(v.score):>3}"
+            f"  E{v.error} W{v.warning} I{v.info}  {commit.author}"
+            + ("  regression" if point.regression else "")
+        )
+    today = result.today
+    for life in account.gaps:
+        subject = f" {life.subject}" if life.subject else ""
+        days = _days(life.days_open(today))
+        end = f", closed {_when(life.closed)}, {days}" if life.closed else f", open {days}"
+        rows.append(f"  gap {life.code}{subject} opened {_when(life.opened)}{end}")
+    rows.append("")
+    return "\n".join(rows) + "\n"
+
+
+def _plain(segments: list[tuple[str, str]]) -> str:
+    return "".join(text for text, _ in segments)
+
+
 def _account_text(out: Lines, account: AccountHistory, result: HistoryResult) -> None:
+    out.add(*_headline(account))
+    for point in account.points:
+        out.add(*_point_segments(point))
+    for life in account.gaps:
+        out.add(*_gap_segments(life, result))
+    out.add()
+
+
+def _headline(account: AccountHistory) -> list[tuple[str, str]]:
     points = account.points
     line: list[tuple[str, str]] = [(account.account, "bold")]
     if points:
@@ -92,12 +142,7 @@ def _account_text(out: Lines, account: AccountHistory, result: HistoryResult) ->
         ]
     if account.removed is not None:
         line.append((f"  (map deleted {account.removed.day.isoformat()})", "dim"))
-    out.add(*line)
-    for point in points:
-        out.add(*_point_segments(point))
-    for life in account.gaps:
-        out.add(*_gap_segments(life, result))
-    out.add()
+    return line
 
 
 def _score(score: int | None) -> str:
@@ -232,11 +277,12 @@ def _close_json(rows: list[CloseTime], key: str) -> list[dict[str, Any]]:
     ]
 
 
-def document(result: HistoryResult) -> dict[str, Any]:
+def document(result: HistoryResult, *, accounts: bool = True) -> dict[str, Any]:
+    """SPEC §9's document; without `accounts` their list is left empty (to_json writes it)."""
     return {
         "version": 1,
         "by": result.by,
-        "accounts": [_account_json(a, result) for a in result.accounts],
+        "accounts": [_account_json(a, result) for a in result.accounts] if accounts else [],
         "portfolio": {
             "points": [
                 {
@@ -272,14 +318,17 @@ def to_json(result: HistoryResult) -> None:
         inner = ",\n".join(f"{indent}  {line(v)}" for v in values)
         return f"[\n{inner}\n{indent}]"
 
-    doc = document(result)
+    from acmap.report.history_json import AccountLines
+
+    doc = document(result, accounts=False)
     portfolio = doc["portfolio"]
     close = portfolio["time_to_close"]
     out = sys.stdout
     out.write('{\n  "accounts": [\n')
-    for i, account in enumerate(doc["accounts"]):
-        out.write(("," if i else "") + ("\n" if i else "") + f"    {line(account)}")
-    out.write("\n  ],\n" if doc["accounts"] else "  ],\n")
+    lines = AccountLines(result)
+    for i, account in enumerate(result.accounts):
+        out.write(("," if i else "") + ("\n" if i else "") + f"    {lines.line(account)}")
+    out.write("\n  ],\n" if result.accounts else "  ],\n")
     out.write(f'  "by": {line(doc["by"])},\n  "portfolio": {{\n')
     out.write(f'    "points": {items(portfolio["points"], "    ")},\n')
     out.write('    "time_to_close": {\n')

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from acmap.analysis.history.finished import open_finished, paused_gc
 from acmap.analysis.history.lives import GapLife, Regression, gap_lives, regressions
 from acmap.analysis.history.timeline import Track, tracks_of
 from acmap.analysis.history.trend import CloseTime, TrendPoint, close_times, portfolio_trend, sample
-from acmap.analysis.history.versions import Progress, Version, evaluate_all, open_store
+from acmap.analysis.history.versions import Progress, Version, evaluate_all
 from acmap.analysis.history.window import Window, bound, chosen_tracks
 from acmap.git import GitError, read_blobs, resolve, toplevel
 from acmap.git.log import Commit, map_log
@@ -64,9 +65,12 @@ def account_history(
     cwd: Path | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
+    messages: bool = True,
 ) -> HistoryResult:
     """The history of the accounts `targets` name (default: every map ever in the maps folder).
-    GitError when git cannot answer; HistorySelectionError when a target names no account."""
+    Without `messages` a gap life read from the cache may have message "" (only JSON shows
+    them). GitError when git cannot answer; HistorySelectionError when a target names no
+    account."""
     from acmap.load.read import MAX_BYTES
 
     cwd = cwd or Path.cwd()
@@ -83,24 +87,39 @@ def account_history(
     if window.until is not None and window.until.commit is not None:
         tip = window.until.commit
     log = map_log(top, [_maps_spec(settings, top)], tip)  # git starts on it now…
-    store = open_store(settings.gaps, top, use_cache)  # …while the cache is read
-    tracks, commits = tracks_of(log)
-    window.place(commits)
-    chosen = chosen_tracks(targets, tracks, top)
-    wanted = [s.wanted for t in chosen for s in t.steps if s.wanted is not None]
-    found = evaluate_all(
-        wanted,
-        lambda ids: read_blobs(ids, top, MAX_BYTES),
-        settings.gaps,
-        top,
-        use_cache=use_cache,
-        progress=progress,
-        opened=store,
-    )
-    for track in chosen:
-        for step in track.steps:
-            step.version = found.get(step.wanted) if step.wanted is not None else None
-    accounts = [_account(t, window, by) for t in chosen]
+    with paused_gc():  # hundreds of thousands of fresh objects, no cycle among them
+        finished = open_finished(settings.gaps, top, use_cache, messages)  # …while it is read
+        tracks, commits = tracks_of(log)
+        window.place(commits)
+        chosen = chosen_tracks(targets, tracks, top)
+        known: dict[Track, list[GapLife]] = {}
+        if finished is not None:
+            for track in chosen:
+                cached = finished.read(track, commits)
+                if cached is not None:
+                    known[track] = cached
+    hits = list(known)
+    rest = [t for t in chosen if t not in known]
+    if rest:  # only then are the versions' cache and git's blobs needed
+        wanted = [s.wanted for t in rest for s in t.steps if s.wanted is not None]
+        found = evaluate_all(
+            wanted,
+            lambda ids: read_blobs(ids, top, MAX_BYTES),
+            settings.gaps,
+            top,
+            use_cache=use_cache,
+            progress=progress,
+            keep=[s.wanted for t in hits for s in t.steps if s.wanted is not None],
+        )
+        for track in rest:
+            for step in track.steps:
+                step.version = found.get(step.wanted) if step.wanted is not None else None
+            known[track] = gap_lives(track.steps)
+            if finished is not None:
+                finished.keep(track, known[track])
+    if finished is not None:
+        finished.save(hits)
+    accounts = [_account(t, known[t], window, by) for t in chosen]
     trend = [p for p in portfolio_trend(chosen, commits) if window.holds(p.seq, p.commit.day)]
     trend = sample(trend, by, lambda p: p.commit.day, lambda p: p.seq)
     lives = [
@@ -117,12 +136,11 @@ def account_history(
         by,
         today,
         commits=len(commits),
-        versions=len(found),
+        versions=len({s.wanted for t in chosen for s in t.steps if s.wanted is not None}),
     )
 
 
-def _account(track: Track, window: Window, by: str) -> AccountHistory:
-    lives = gap_lives(track.steps)
+def _account(track: Track, lives: list[GapLife], window: Window, by: str) -> AccountHistory:
     worse = regressions(track.steps)
     worse_at = {r.seq for r in worse}
     points = [

@@ -93,7 +93,7 @@ def evaluate(data: bytes | int | None, path: str, day: date, gaps: GapSettings) 
 _ANALYSIS_PARTS = ("rules", "analysis/health.py", "analysis/history", "model.py", "findings.py")
 
 
-def _fingerprint(gaps: GapSettings) -> str:
+def fingerprint(gaps: GapSettings) -> str:
     here = Path(__file__).resolve().parent.parent.parent
     stamps = [__version__, "history-1", repr(gaps)]
     for part in _ANALYSIS_PARTS:
@@ -128,7 +128,7 @@ def _stored(version: Version) -> list[Any]:
     ]
 
 
-_STATUSES = ("red", "amber", "green", INVALID)
+STATUSES = ("red", "amber", "green", INVALID)
 
 
 def _version(raw: Any) -> Version | None:
@@ -138,7 +138,7 @@ def _version(raw: Any) -> Version | None:
     account, owner, status, score, error, warning, info, gaps = raw
     if not all(v is None or isinstance(v, str) for v in (account, owner)):
         return None
-    if status not in _STATUSES or not isinstance(gaps, list):
+    if status not in STATUSES or not isinstance(gaps, list):
         return None
     if not all(type(n) is int and n >= 0 for n in (error, warning, info)):
         return None
@@ -164,7 +164,7 @@ def open_store(gaps: GapSettings, project: Path, use_cache: bool) -> ValidationC
     """The project's signed history cache (None with --no-cache)."""
     from acmap.load.cache import ValidationCache
 
-    return ValidationCache.open(project, "history", _fingerprint(gaps)) if use_cache else None
+    return ValidationCache.open(project, "history", fingerprint(gaps)) if use_cache else None
 
 
 def evaluate_all(
@@ -176,13 +176,20 @@ def evaluate_all(
     use_cache: bool = True,
     progress: Progress | None = None,
     opened: ValidationCache | None = None,
+    keep: Sequence[Wanted] = (),
 ) -> dict[Wanted, Version]:
     """Every distinct version in `wanted`, from the cache where it is there; `read(blob ids)`
-    fetches the contents of the rest (one `git cat-file --batch`)."""
+    fetches the contents of the rest (one `git cat-file --batch`). The cached versions of
+    `keep` stay in the cache unread (accounts finished.py had: their next change needs them)."""
     distinct = list(dict.fromkeys(wanted))
     store = opened if opened is not None else open_store(gaps, project, use_cache)
     found: dict[Wanted, Version] = {}
     keys = {w: _key(w) for w in distinct} if store is not None else {}
+    if store is not None:
+        for w in keep:
+            key = _key(w)
+            if key in store.entries:
+                store.used[key] = store.entries[key]
     if store is not None and store.path is not None:
         for w in distinct:
             raw = store.entries.get(keys[w])
