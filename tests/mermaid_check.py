@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.chromium import browser, start
 from tests.helpers import REPO
 
 MERMAID_JS = REPO / "tests" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>mermaid check</title>
@@ -115,34 +115,15 @@ def missing() -> str | None:
     return None
 
 
-def browser() -> str | None:
-    return next((path for name in BROWSERS if (path := shutil.which(name))), None)
-
-
 class MermaidCheck:
     """Headless Chromium with the Mermaid page open; `close()` quits it."""
 
     def __init__(self) -> None:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-
         self._folder = Path(tempfile.mkdtemp(prefix="acmap-mermaid-"))
         page = self._folder / "check.html"
         page.write_text(PAGE.format(script=MERMAID_JS.as_uri()), encoding="utf-8")
-        options = webdriver.ChromeOptions()
-        options.binary_location = browser() or ""
-        for argument in (
-            "--headless=new",
-            "--no-sandbox",  # root in a container has no user namespace for the sandbox
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            f"--user-data-dir={self._folder / 'profile'}",
-        ):
-            options.add_argument(argument)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        service = Service(executable_path=shutil.which("chromedriver") or "")
         try:
-            self._driver = webdriver.Chrome(options=options, service=service)
+            self._driver = start(self._folder / "profile")
         except Exception:
             shutil.rmtree(self._folder, ignore_errors=True)
             raise

@@ -1,6 +1,6 @@
 """A headless Chromium for the site tests: one for the whole session (tests/site/conftest.py),
 opening built pages from file:// and reading them back from the live DOM. It starts the browser
-as tests/mermaid_check.py does (Debian's chromium, its chromedriver, selenium)."""
+as every browser test does (tests/chromium.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tests.chromium import browser, start
 from tests.helpers import REPO
-from tests.mermaid_check import browser
 
 AXE_JS = REPO / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -34,25 +34,9 @@ class SiteBrowser:
     """Headless Chromium; `close()` quits it."""
 
     def __init__(self) -> None:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-
         self._folder = Path(tempfile.mkdtemp(prefix="acmap-site-browser-"))
-        options = webdriver.ChromeOptions()
-        options.binary_location = browser() or ""
-        for argument in (
-            "--headless=new",
-            "--no-sandbox",  # root in a container has no user namespace for the sandbox
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--window-size=1280,900",
-            f"--user-data-dir={self._folder / 'profile'}",
-        ):
-            options.add_argument(argument)
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        service = Service(executable_path=shutil.which("chromedriver") or "")
         try:
-            self.driver = webdriver.Chrome(options=options, service=service)
+            self.driver = start(self._folder / "profile", "--window-size=1280,900")
         except Exception:
             shutil.rmtree(self._folder, ignore_errors=True)
             raise

@@ -1,0 +1,48 @@
+"""Debian's Chromium, headless, driven by selenium through its chromedriver: the one way the
+tests start a real browser (the Mermaid check, tests/mermaid_check.py; the site, tests/site/).
+
+No network: the flags keep Chromium from calling home (this machine's network is closed, and a
+test must not depend on one), and every page is a local file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selenium.webdriver import Chrome
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",  # root in a container has no user namespace for the sandbox
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def browser() -> str | None:
+    """The Chromium on PATH, or None."""
+    return next((path for name in BROWSERS if (path := shutil.which(name))), None)
+
+
+def start(profile: Path, *extra: str) -> Chrome:
+    """A headless Chromium with a fresh profile in `profile`, its console log kept (the tests
+    read the browser's errors); `extra` flags such as a window size."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser() or ""
+    for argument in (*_FLAGS, *extra, f"--user-data-dir={profile}"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(executable_path=shutil.which("chromedriver") or "")
+    return webdriver.Chrome(options=options, service=service)
