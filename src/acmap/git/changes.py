@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from acmap.git.raw import meta
 from acmap.git.rev import Range
 from acmap.git.run import run
 
@@ -53,13 +54,11 @@ class Record(NamedTuple):
 def records(raw: bytes) -> Iterator[Record]:
     fields = raw.split(b"\0")
     i = 0
-    while i + 1 < len(fields) and fields[i].startswith(b":"):
-        meta = fields[i][1:].split(b" ")
-        kind = meta[4][:1].decode("ascii")
+    while i + 1 < len(fields) and (entry := meta(fields[i])) is not None:
         old = os.fsdecode(fields[i + 1])
-        new = os.fsdecode(fields[i + 2]) if kind in "RC" else old
-        i += 3 if kind in "RC" else 2
-        yield Record(meta[0], meta[1], meta[2].decode(), meta[3].decode(), kind, old, new)
+        new = os.fsdecode(fields[i + 2]) if entry.names == 2 else old
+        i += 1 + entry.names
+        yield Record(*entry[:4], entry.kind, old, new)
 
 
 def changed_maps(span: Range, pathspecs: Iterable[str], cwd: Path) -> list[FileChange]:

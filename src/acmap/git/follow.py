@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from acmap.git.raw import absent, meta
 from acmap.git.run import GitError, run, toplevel
 
 _OID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
-_NULL = re.compile(r"0+")
 # id, author date (strict ISO 8601), author name, subject
 _FORMAT = "--format=%H%x00%aI%x00%an%x00%s"
 _FIELDS = 4
@@ -88,13 +88,11 @@ def parse_log(out: bytes) -> list[Revision]:
         commit, date, author, subject = (head, *tokens[at + 1 : at + _FIELDS])
         at += _FIELDS
         blob, path, changed = None, "", False
-        while at < len(tokens) and tokens[at].lstrip(b"\n").startswith(b":"):
-            raw = tokens[at].lstrip(b"\n").split()
-            names = 2 if raw[-1][:1] in (b"R", b"C") else 1  # a rename names both paths
-            path = os.fsdecode(tokens[at + names]) if at + names < len(tokens) else ""
-            new = raw[3].decode("ascii") if len(raw) > 4 else ""
-            blob = None if not new or _NULL.fullmatch(new) else new
-            at += 1 + names
+        while at < len(tokens) and (entry := meta(tokens[at])) is not None:
+            # The path the file had at this commit: a rename's second name.
+            path = os.fsdecode(tokens[at + entry.names]) if at + entry.names < len(tokens) else ""
+            blob = None if absent(entry.new_id) else entry.new_id
+            at += 1 + entry.names
             changed = True
         if changed:
             revisions.append(

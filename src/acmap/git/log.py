@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from acmap.git.raw import absent, meta
 from acmap.git.run import GitError, command, last_line
 
 # One commit's header: NUL, id, committer date (strict ISO), author name, subject.
@@ -116,25 +117,22 @@ def _entries(tokens: Iterator[bytes]) -> Iterator[LogEntry]:
                 yield LogEntry(commit, tuple(changes))
             commit, changes = _header(tokens), []
             continue
-        raw = token.lstrip(b"\n")
-        if not raw.startswith(b":") or commit is None:
+        entry = meta(token) if commit is not None else None
+        if entry is None:
             continue  # nothing else is written between headers; skip what is not understood
-        fields = raw[1:].split(b" ")
-        if len(fields) < 5:
-            continue
-        status = fields[4][:1].decode("ascii", "replace")
-        if fields[1] in _NOT_FILES and status != "D":
-            status = "D"  # a submodule or a symlink is no map (the work tree refuses links too)
         first = os.fsdecode(next(tokens, b""))
-        if status in ("R", "C"):
-            changes.append(MapChange(status, os.fsdecode(next(tokens, b"")), first, _blob(fields)))
-        elif status == "D" and fields[4][:1] in (b"R", b"C"):
-            changes.append(MapChange("D", os.fsdecode(next(tokens, b"")), None, None))
-            if fields[4][:1] == b"R":
+        second = os.fsdecode(next(tokens, b"")) if entry.names == 2 else first
+        blob = None if absent(entry.new_id) else entry.new_id
+        if entry.new_mode in _NOT_FILES:
+            # A submodule or a symlink is no map (the work tree refuses links too): gone, and
+            # so is what a rename took it from.
+            changes.append(MapChange("D", second, None, None))
+            if entry.kind == "R":
                 changes.append(MapChange("D", first, None, None))
+        elif entry.names == 2:
+            changes.append(MapChange(entry.kind, second, first, blob))
         else:
-            blob = None if status == "D" else _blob(fields)
-            changes.append(MapChange(status, first, None, blob))
+            changes.append(MapChange(entry.kind, first, None, None if entry.kind == "D" else blob))
     if commit is not None:
         yield LogEntry(commit, tuple(changes))
 
@@ -151,8 +149,3 @@ def _header(tokens: Iterator[bytes]) -> Commit:
         author.decode("utf-8", "replace"),
         subject.decode("utf-8", "replace"),
     )
-
-
-def _blob(fields: list[bytes]) -> str | None:
-    oid = fields[3].decode("ascii", "replace")
-    return None if set(oid) == {"0"} else oid
