@@ -26,6 +26,7 @@ class RenderOptions:
     status: str | None = None  # red | amber | green, when known
     score: int | None = None  # coverage score 0-100, when known
     legend: bool = True
+    title: bool = True  # the account, its status and score above the drawing (a page may say it)
     engaged_days: int = 90
     size: str = "slide"  # a key of SIZES
     deal: str | None = None  # --opportunity: the deal whose buying committee is drawn

@@ -127,9 +127,6 @@ def _graph_attributes(
     graph: Graph, account_map: AccountMap, options: RenderOptions, large: bool
 ) -> None:
     graph_attrs: dict[str, Value] = {
-        "label": _title(account_map, options),
-        "labelloc": "t",
-        "labeljust": "l",
         "fontname": style.FONT,
         "bgcolor": "#ffffff",
         "pad": 0.3,
@@ -140,6 +137,13 @@ def _graph_attributes(
         "outputorder": "edgesfirst",
         "remincross": "true",
     }
+    if options.title:
+        title: dict[str, Value] = {
+            "label": _title(account_map, options),
+            "labelloc": "t",
+            "labeljust": "l",
+        }
+        graph_attrs = title | graph_attrs
     if large:
         graph_attrs["searchsize"] = 10
     graph.emit("graph" + attributes(graph_attrs) + ";")
@@ -192,8 +196,9 @@ def _title(account_map: AccountMap, options: RenderOptions) -> Html:
 def _page_attrs(
     options: RenderOptions, has_reporting: bool, used_links: set[str], partners: list[Partner]
 ) -> dict[str, Value]:
-    """The frameless cluster around everything: its bottom label is the legend."""
-    attrs: dict[str, Value] = {"color": "#ffffff00", "margin": 4}
+    """The frameless cluster around everything: its bottom label is the legend. Without one its
+    label is empty, not the title it would inherit from the graph (drawn twice, then)."""
+    attrs: dict[str, Value] = {"color": "#ffffff00", "margin": 4, "label": ""}
     if options.legend:
         attrs |= {
             "label": legend(has_reporting, used_links, bool(partners)),
