@@ -72,10 +72,12 @@ def run_dot(
     timeout: float = DEFAULT_TIMEOUT,
     max_memory: int | None = None,
     layout: Sequence[str] = (),
+    estimate: bool = False,
 ) -> bytes:
     """The diagram for DOT `source` in `fmt` (svg, png or pdf; json0 for a layout to read back);
     `max_memory` in MB (None: from the environment, else the default; 0: no cap); `layout`:
-    other layout flags (a diff view's fixed positions: -Kneato -n2)."""
+    other layout flags (a diff view's fixed positions: -Kneato -n2); `estimate`: text widths
+    from Graphviz's tables rather than measured (estimate.py; for SVG shown in a browser)."""
     if fmt not in (*FORMATS, "json0") or fmt == "dot":
         raise ValueError(f"dot does not make {fmt!r} here")
     cap = max_memory_from_env() if max_memory is None else max_memory
@@ -85,12 +87,17 @@ def run_dot(
     argv = [program, *layout, f"-T{fmt}"]
     if fmt == "png":
         argv.append(f"-Gdpi={PNG_DPI}")
+    env = None
+    if estimate and fmt == "svg":
+        from acmap.render.estimate import environment, estimable
+
+        env = environment(program) if estimable(source) else None
     data = source.encode("utf-8")
-    done = _run(argv, data, timeout, cap)
+    done = _run(argv, data, timeout, cap, env)
     if done.returncode != 0 and _ROUTING_TROUBLE in done.stderr and not _out_of_memory(done):
         # dot's spline router sometimes gives up on edges between distant clusters in large
         # accounts; straight lines are less pretty but always route.
-        done = _run([*argv, "-Gsplines=line"], data, timeout, cap)
+        done = _run([*argv, "-Gsplines=line"], data, timeout, cap, env)
     if done.returncode != 0 or not done.stdout:
         raise RenderError(_failure(done, cap))
     return done.stdout
@@ -151,10 +158,19 @@ def _signal_name(returncode: int) -> str:
         return f"signal {-returncode}"
 
 
-def _run(argv: list[str], data: bytes, timeout: float, cap: int) -> Done:
+def _run(
+    argv: list[str], data: bytes, timeout: float, cap: int, env: dict[str, str] | None = None
+) -> Done:
     """Run `dot` in a session of its own (so the whole group can be killed), under the memory
     cap; feed stdin and drain stdout and stderr on threads, so no pipe can deadlock."""
     posix = os.name == "posix"
+    program = argv[0]
+    preexec = None
+    if posix and cap:
+        if os.path.isfile(_SHELL):
+            argv = [_SHELL, "-c", _CAPPED.format(kb=cap * 1024), *argv]
+        else:
+            preexec = _memory_cap(cap)
     try:
         proc = subprocess.Popen(
             argv,
@@ -162,10 +178,11 @@ def _run(argv: list[str], data: bytes, timeout: float, cap: int) -> Done:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=posix,
-            preexec_fn=_memory_cap(cap) if posix and cap else None,
+            env=env,
+            preexec_fn=preexec,
         )
     except OSError as exc:
-        raise RenderError(f"could not run {argv[0]}: {exc.strerror or exc}") from None
+        raise RenderError(f"could not run {program}: {exc.strerror or exc}") from None
     assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
     out: list[bytes] = []
     err: list[bytes] = []
@@ -214,8 +231,17 @@ def _exited(proc: subprocess.Popen[bytes], posix: bool) -> threading.Thread:
     return thread
 
 
+_SHELL = "/bin/sh"
+# The cap is set by a shell that then becomes `dot` (exec: the same process, in the same group,
+# stdin and pipes). A Python preexec_fn would do the same, but it makes subprocess copy this
+# whole process with fork for every diagram, where without one it can use vfork: 4-5 ms each.
+# A cap above the hard limit fails and leaves the (lower) hard limit in force; a platform
+# without RLIMIT_AS runs uncapped, as below.
+_CAPPED = 'ulimit -v {kb} 2>/dev/null; exec "$0" "$@"'
+
+
 def _memory_cap(cap: int) -> Callable[[], None]:
-    """What the child runs before exec: cap its address space (and its children's) at `cap` MB."""
+    """What the child runs before exec (where there is no /bin/sh): cap its address space (and its children's) at `cap` MB."""
     import resource
 
     limit = cap * _MB
