@@ -81,8 +81,11 @@ def plan(
     widest = max(b.width for b in blocks)
     total = sum(b.width for b in blocks)
 
+    block_of = {p.id: id(b) for b in blocks for p in b.people}
+    tied = [(block_of[a], block_of[b]) for a, b in ties if a in block_of and b in block_of]
+
     def misfit(rows: list[list[Block]]) -> float:
-        width = max(top_width, *_row_widths(rows, ties)) + extra_width
+        width = max(top_width, *_row_widths(rows, tied)) + extra_width
         height = top_height + sum(max(b.height for b in row) for row in rows) + extra_height
         return abs(math.log(width / height / aspect))
 
@@ -182,16 +185,13 @@ def _fill(blocks: list[Block], limit: float) -> list[list[Block]]:
     return rows
 
 
-def _row_widths(rows: list[list[Block]], ties: list[tuple[str, str]]) -> list[float]:
+def _row_widths(rows: list[list[Block]], ties: list[tuple[int, int]]) -> list[float]:
     """Each row's departments side by side, plus the room `dot` leaves for every link that
-    passes through the row on its way to another department."""
-    where = {
-        p.id: (i, j) for i, row in enumerate(rows) for j, b in enumerate(row) for p in b.people
-    }
+    passes through the row on its way to another department (`ties`: pairs of blocks, by
+    their id(), one pair per link: the people are placed once, not once per try)."""
+    where = {id(b): (i, j) for i, row in enumerate(rows) for j, b in enumerate(row)}
     passing = [0.0] * len(rows)
     for one, other in ties:
-        if one not in where or other not in where:
-            continue
         (row_a, block_a), (row_b, block_b) = where[one], where[other]
         if row_a != row_b:
             for row in range(min(row_a, row_b), max(row_a, row_b) + 1):
