@@ -22,7 +22,7 @@ from tests.site.portfolio import ATTACKS, TODAY
 # a hash), with an anchor that is a slug or one of the site's capitalised ids.
 OWN = re.compile(
     r"(\.\./)?(index\.html|(accounts|owners|partners)/[a-z0-9_][a-z0-9_-]*\.html"
-    r"|assets/site\.(css|js))?(#[A-Za-z0-9_][A-Za-z0-9_-]*)?"
+    r"|assets/(site\.(css|js)|legend\.css))?(#[A-Za-z0-9_][A-Za-z0-9_-]*)?"
 )
 CSP = "default-src 'none'; script-src 'self'"
 

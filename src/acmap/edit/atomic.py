@@ -81,12 +81,16 @@ def write_atomic(
     overwrite: bool = True,
     root: Path | None = None,
     unchanged: Callable[[Path], None] | None = None,
+    durable: bool = True,
 ) -> None:
     """Write `text` (str as UTF-8 with newlines as given, or bytes) to `path` atomically.
 
     With overwrite=False an existing file (or symlink) is never replaced (checked again at the
     rename, so a file that appears meanwhile is not clobbered either). `root` is the project:
     see `check_target`. `unchanged(target)` runs just before the rename and may raise to stop it.
+    durable=False skips the fsync, for files acmap makes again from the maps (a site's pages,
+    thousands per build): the rename is as atomic; only a crash of the machine itself could
+    lose the new bytes, and the next build writes them again.
     """
     if not overwrite and os.path.lexists(path):
         raise WouldOverwrite(f"{path} exists")
@@ -103,7 +107,8 @@ def write_atomic(
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temp, mode)
         _before_rename(temp, target)
         if unchanged is not None:

@@ -65,7 +65,9 @@ def make_page(
     path = folder / name
     written = not same_bytes(path, data)
     if written:
-        write_atomic(path, data, root=folder)  # never through a symlink out of the site
+        write_atomic(
+            path, data, root=folder, durable=False
+        )  # never through a symlink out of the site
     summary = summarise(view, name)
     summary["planned"] = due_soon(plan)
     summary["row"] = render("index_row.html", a=summary)

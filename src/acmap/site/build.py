@@ -193,7 +193,7 @@ def _write(folder: Path, name: str, data: bytes) -> bool:
 
     if same_bytes(folder / name, data):
         return False
-    write_atomic(folder / name, data, root=folder)
+    write_atomic(folder / name, data, root=folder, durable=False)
     return True
 
 

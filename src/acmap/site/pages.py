@@ -22,6 +22,7 @@ def environment() -> Any:
         # and refuses when another user owns it): a rebuild of one page need not compile ten.
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
         autoescape=True,  # every template, whatever its name
+        auto_reload=False,  # the templates do not change during a build: no stat per page
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -34,8 +35,13 @@ def render(template: str, **context: Any) -> str:
 
 
 def assets() -> dict[str, bytes]:
-    """The stylesheet and the script, copied as they are (hand-written, no framework)."""
-    return {path.name: path.read_bytes() for path in sorted(STATIC.iterdir()) if path.is_file()}
+    """The stylesheet and the script, copied as they are (hand-written, no framework), and the
+    diagram key's stylesheet, made from the drawing's colours."""
+    from acmap.site.legend import STYLESHEET, stylesheet
+
+    found = {path.name: path.read_bytes() for path in sorted(STATIC.iterdir()) if path.is_file()}
+    found[STYLESHEET] = stylesheet()
+    return found
 
 
 @functools.cache

@@ -114,7 +114,13 @@ def summary(facts: PageFacts) -> Section:
 def diagram(facts: PageFacts) -> Section | None:
     if facts.diagram is None and facts.diagram_problem is None:
         return None
-    data = {"svg": facts.diagram, "problem": facts.diagram_problem}
+    from acmap.site.legend import legend
+
+    data = {
+        "svg": facts.diagram,
+        "problem": facts.diagram_problem,
+        "legend": legend(facts.view.map) if facts.diagram else None,
+    }
     return Section("Diagram", "Diagram", "diagram.html", data)
 
 
