@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from acmap.settings import GapSettings
 
 # Graphviz writes each node as a <g> holding its <title> (our generated id) and shapes, never a
-# nested <g> (no URL is ever set): the whole node is one match.
-_NODE = re.compile(r'<g id="[^"]*" class="node">\n<title>(n\d+)</title>\n(.*?)</g>', re.S)
+# nested <g> (no URL is ever set): the node ends at the next </g>.
+_NODE = re.compile(r'<g id="[^"]*" class="node">\n<title>(n\d+)</title>\n')
 # What Graphviz draws our diagrams with; any other element (script, a, image, foreignObject,
 # use, style …) or attribute (on*, href, style …) means the SVG is not what render/ makes.
 _ELEMENTS = frozenset(
@@ -57,7 +57,10 @@ _ATTRIBUTES = frozenset(
         "baseline-shift",
     }
 )
-_SVG_NS = "{http://www.w3.org/2000/svg}"
+_SVG_NS = "http://www.w3.org/2000/svg"
+# As expat names them with namespace_separator " ": any element or attribute in another
+# namespace (xlink:href …) is not in these sets.
+_QUALIFIED = frozenset(f"{_SVG_NS} {name}" for name in _ELEMENTS)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SIZE = re.compile(r'^<svg width="[^"]*" height="[^"]*"')
 
@@ -74,7 +77,9 @@ def draw(account_map: AccountMap, gaps: GapSettings, today: date, timeout: float
     from acmap.render.run import RenderError, run_dot
 
     # No title or key in the drawing: the page says both in HTML (sections.py, legend.py).
-    options = replace(options_for(account_map, gaps, today, "full", legend=False), title=False)
+    options = replace(
+        options_for(account_map, gaps, today, "full", legend=False, size="poster"), title=False
+    )
     graph = dot_graph(account_map, options)
     source = "\n".join(graph.lines) + "\n"
     try:
@@ -94,8 +99,6 @@ def inline(raw: str, people: dict[str, str], names: dict[str, str], title: str) 
     """Graphviz's SVG document as an element of a page: no prolog or comments, sized by the
     stylesheet, ids that cannot meet a person's anchor, and each person's box a link to
     `#<person id>` named by the person (their tooltip, and what a screen reader says)."""
-    from acmap.site.names import anchor
-
     check(raw)
     start = raw.find("<svg")
     if start < 0:
@@ -107,29 +110,60 @@ def inline(raw: str, people: dict[str, str], names: dict[str, str], title: str) 
     svg = _SIZE.sub('<svg class="diagram" focusable="false"', svg, count=1)
     svg = svg.replace("<title>acmap</title>", f"<title>{html.escape(title)}</title>", 1)
 
-    def link(match: re.Match[str]) -> str:
-        person = people.get(match.group(1))
-        if person is None:
-            return match.group(0)
-        name = html.escape(names.get(person, person))
-        head = match.group(0)[: match.start(1) - match.start(0) - len("<title>")]
-        return f'{head}<a href="#{anchor(person)}"><title>{name}</title>\n{match.group(2)}</a></g>'
+    return _link_people(svg, people, names).strip() + "\n"
 
-    return _NODE.sub(link, svg).strip() + "\n"
+
+def _link_people(svg: str, people: dict[str, str], names: dict[str, str]) -> str:
+    """Each person's node wrapped in a link to their card, titled with their name."""
+    from acmap.site.names import anchor
+
+    out: list[str] = []
+    done = 0
+    for match in _NODE.finditer(svg):
+        person = people.get(match.group(1))
+        if person is None or match.start() < done:
+            continue
+        end = svg.find("</g>", match.end())
+        if end < 0:
+            break
+        name = html.escape(names.get(person, person))
+        head = svg[match.start() : match.start(1) - len("<title>")]
+        out.append(svg[done : match.start()])
+        out.append(f'{head}<a href="#{anchor(person)}"><title>{name}</title>\n')
+        out.append(svg[match.end() : end])
+        out.append("</a></g>")
+        done = end + len("</g>")
+    out.append(svg[done:])
+    return "".join(out)
 
 
 def check(raw: str) -> None:
-    """Unsafe unless every element and attribute is one Graphviz draws our diagrams with."""
-    import xml.etree.ElementTree as ET
+    """Unsafe unless every element and attribute is one Graphviz draws our diagrams with (read
+    by expat as it goes: no tree is built), with no processing instruction or CDATA section."""
+    import xml.parsers.expat as expat
 
+    problems: list[str] = []
+
+    def element(name: str, attributes: dict[str, str]) -> None:
+        if name not in _QUALIFIED:
+            problems.append(f"the diagram holds a <{name.removeprefix(_SVG_NS + ' ')}> element")
+        elif not _ATTRIBUTES.issuperset(attributes):
+            odd = sorted(set(attributes) - _ATTRIBUTES)[0]
+            problems.append(f"the diagram holds a {odd} attribute")
+
+    def instruction(target: str, data: str) -> None:
+        problems.append(f"the diagram holds a processing instruction ({target})")
+
+    def cdata() -> None:
+        problems.append("the diagram holds a CDATA section")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = element
+    parser.ProcessingInstructionHandler = instruction
+    parser.StartCdataSectionHandler = cdata
     try:
-        root = ET.fromstring(raw.encode("utf-8"))
-    except ET.ParseError as exc:
+        parser.Parse(raw.encode("utf-8"), True)
+    except expat.ExpatError as exc:
         raise Unsafe(f"not well-formed SVG: {exc}") from None
-    for element in root.iter():
-        tag = element.tag.removeprefix(_SVG_NS) if isinstance(element.tag, str) else ""
-        if tag not in _ELEMENTS:
-            raise Unsafe(f"the diagram holds a <{tag}> element")
-        for name in element.attrib:
-            if name not in _ATTRIBUTES:
-                raise Unsafe(f"the diagram holds a {name} attribute")
+    if problems:
+        raise Unsafe(problems[0])

@@ -16,7 +16,17 @@ STATIC = HERE / "static"
 def environment() -> Any:
     import jinja2
 
-    return jinja2.Environment(
+    class Environment(jinja2.Environment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # The pages' data is plain dicts (JSON, kept in the manifest): `p.name` is p["name"].
+            # Jinja tries the attribute first and the key after an AttributeError, which on a
+            # page of 300 000 lookups is a tenth of its time. A dict's own methods (.items) are
+            # still found when it has no such key.
+            if type(obj) is dict and attribute in obj:
+                return obj[attribute]
+            return super().getattr(obj, attribute)
+
+    return Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         # Compiled templates kept between runs (Jinja's per-user folder, which it creates 0700
         # and refuses when another user owns it): a rebuild of one page need not compile ten.
