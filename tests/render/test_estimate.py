@@ -157,6 +157,28 @@ def test_estimable_exactly_when_every_character_is_latin_1_or_our_own(text: str)
     assert estimable(text) == all(ord(ch) <= 0xFF or ch in OWN_SYMBOLS for ch in text)
 
 
+@pytest.mark.parametrize("name", ["brightwater-foods", "halcyon-bank", "lumen-robotics"])
+@pytest.mark.parametrize("key", [False, True], ids=["site", "slide"])
+def test_acmaps_own_drawings_of_the_examples_are_estimable(name: str, key: bool) -> None:
+    """Every symbol acmap draws (badges, the key's line samples, arrows) is in OWN_SYMBOLS: a
+    new one would quietly send every site diagram back to measuring."""
+    from dataclasses import replace
+    from datetime import date
+
+    from acmap.load import load_text
+    from acmap.render.diagram import options_for
+    from acmap.render.dot import build_dot
+    from acmap.settings import GapSettings
+    from tests.helpers import EXAMPLE_MAPS
+
+    path = EXAMPLE_MAPS / f"{name}.yaml"
+    account_map = load_text(path.read_text(encoding="utf-8"), str(path), stem=name).map
+    assert account_map is not None
+    options = options_for(account_map, GapSettings(), date(2026, 12, 1), "full", legend=key)
+    source = build_dot(account_map, replace(options, title=key))
+    assert estimable(source), sorted({ch for ch in source if ord(ch) > 0xFF} - set(OWN_SYMBOLS))
+
+
 # ------------------------------------------------------------------------------------------
 # run_dot(..., estimate=True)
 # ------------------------------------------------------------------------------------------
@@ -249,6 +271,26 @@ def test_a_tampered_folder_is_made_again(
     assert env is not None
     assert Path(env["GVBINDIR"]) == folder
     assert_only_good_links(folder, plugins)
+    assert run_dot(LATIN_1, "svg", estimate=True).startswith(b"<?xml")
+
+
+def test_a_folder_swapped_for_a_symlink_is_never_followed(
+    program: str, cache: Path, tmp_path: Path
+) -> None:
+    """A link where the folder was (to a copy that looks right) is not trusted, and cannot be
+    removed in its place: acmap measures, or uses a real folder of its own; it always draws."""
+    plugins = plugin_folder(program)
+    assert plugins is not None
+    folder = private_folder(program)
+    copy = tmp_path / "elsewhere"
+    shutil.copytree(folder, copy, symlinks=True)
+    shutil.rmtree(folder)
+    folder.symlink_to(copy)
+    environment.cache_clear()
+    env = environment(program)
+    if env is not None:
+        assert not Path(env["GVBINDIR"]).is_symlink()
+        assert_only_good_links(Path(env["GVBINDIR"]), plugins)
     assert run_dot(LATIN_1, "svg", estimate=True).startswith(b"<?xml")
 
 
