@@ -174,3 +174,38 @@ def test_the_lock_is_taken_again_on_a_file_renamed_over_while_waiting(tmp_path: 
     os.close(held)
     thread.join(timeout=10)
     assert got == ["v2\n"]
+
+
+@pytest.mark.parametrize("durable", [True, False])
+def test_a_write_without_fsync_is_as_atomic_and_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, durable: bool
+) -> None:
+    """durable=False (a site's pages, made again by the next build) skips only the fsync."""
+    import os
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:  # a spy: the real fsync still runs
+        synced.append(descriptor)
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old page\n")
+    target.chmod(0o644)
+    write_atomic(target, b"<p>new page \xc3\xa9</p>\n", durable=durable)
+    assert target.read_bytes() == b"<p>new page \xc3\xa9</p>\n"
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
+    assert len(synced) == (1 if durable else 0)
+
+    monkeypatch.setenv("ACMAP_TEST_FAIL_BEFORE_RENAME", "1")
+    with pytest.raises(OSError, match="simulated crash"):
+        write_atomic(target, b"half", durable=durable)
+    assert target.read_bytes() == b"<p>new page \xc3\xa9</p>\n"  # the old file or the new one
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
+    monkeypatch.delenv("ACMAP_TEST_FAIL_BEFORE_RENAME")
+    with pytest.raises(WouldOverwrite):
+        write_atomic(target, b"theirs", overwrite=False, durable=durable)
+    assert target.read_bytes() == b"<p>new page \xc3\xa9</p>\n"
