@@ -330,3 +330,39 @@ def test_a_dot_whose_prefix_has_no_plugins_means_measuring(
     assert shutil.which("dot") == str(wrapper)
     assert run_dot(LATIN_1, "svg", estimate=True) == run_dot(LATIN_1, "svg", estimate=False)
     assert not (cache / "graphviz").exists()  # nothing made for it
+
+
+# ------------------------------------------------------------------------------------------
+# Which Graphviz: 2.43's tables cover Latin-1, later ones ASCII only
+# ------------------------------------------------------------------------------------------
+
+
+def test_graphviz_2_43_estimates_latin_1(program: str) -> None:
+    from acmap.render.estimate import latin_1_tables
+
+    latin_1_tables.cache_clear()
+    version = subprocess.run([program, "-V"], capture_output=True, check=False).stderr
+    expected = re.search(rb"version 2\.(\d+)\.", version)
+    assert latin_1_tables(program) is bool(expected and int(expected[1]) < 50)
+
+
+def test_a_newer_graphviz_estimates_only_ascii_and_acmaps_symbols(tmp_path: Path) -> None:
+    """A `dot` that says it is Graphviz 12 (its tables cover ASCII: é would count as a space)."""
+    from acmap.render.estimate import latin_1_tables
+
+    fake = tmp_path / "dot"
+    fake.write_text('#!/bin/sh\necho "dot - graphviz version 12.2.1 (0)" >&2\n', encoding="utf-8")
+    fake.chmod(0o755)
+    assert latin_1_tables(str(fake)) is False
+    assert estimable('digraph { a [label="★ CHAMPION · owner: Amy → x"] }', latin_1=False)
+    assert not estimable(LATIN_1, latin_1=False)
+    assert estimable(LATIN_1, latin_1=True)
+
+
+def test_a_dot_that_gives_no_version_is_taken_for_a_newer_one(tmp_path: Path) -> None:
+    from acmap.render.estimate import latin_1_tables
+
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    assert latin_1_tables(str(fake)) is False  # unsure: the stricter rule

@@ -137,3 +137,26 @@ def test_control_characters_in_graphviz_errors_are_made_visible(tmp_path: Path) 
     assert result.code == 2
     assert "\x1b" not in result.err and "\x07" not in result.err
     assert "\\x1b]0;owned\\x07" in result.err
+
+
+def test_a_graphviz_assertion_is_reported_as_its_own_crash_not_the_memory_cap(
+    tmp_path: Path,
+) -> None:
+    """Graphviz 2.43 aborts on some clustered layouts (merge_chain); that is not the cap."""
+    account = tmp_path / "maps" / "small.yaml"
+    account.parent.mkdir(parents=True)
+    account.write_text(
+        "acmap: 1\naccount: {id: small, name: Small}\nstakeholders:\n  - {id: a, name: A}\n",
+        encoding="utf-8",
+    )
+    script = (
+        "cat >/dev/null\n"
+        'echo "dot: class2.c:148: merge_chain: Assertion \\`ED_to_virt(e) == NULL\' failed." >&2\n'
+        "kill -ABRT $$\n"
+    )
+    env = fake_dot(tmp_path, script)
+    done = run_acmap("render", str(account), "-o", str(tmp_path / "out.svg"), cwd=tmp_path, env=env)
+    assert done.code == 2
+    assert "Graphviz crashed on this map (dot: class2.c:148: merge_chain: Assertion" in done.err
+    assert "memory cap" not in done.err
+    assert "Traceback" not in done.err

@@ -236,13 +236,15 @@ def _load_chunk(
     return [_load_one(source, analyse, keep_maps, root) for source in chunk]
 
 
-def jobs_wanted(count: int) -> int:
+def jobs_wanted(count: int, per_core: int = 1) -> int:
+    """Worker processes for `count` files: ACMAP_JOBS, else one per core (`per_core` per core for
+    work that waits on a program of its own, such as the site's `dot`), at most 8"""
     configured = os.environ.get("ACMAP_JOBS", "")
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
     if count < PARALLEL_FROM:
         return 1
-    return max(1, min(len(os.sched_getaffinity(0)), 8))
+    return max(1, min(len(os.sched_getaffinity(0)) * per_core, 8))
 
 
 def load_selection(
@@ -251,9 +253,11 @@ def load_selection(
     analyse: Callable[[AccountMap], Any] | None = None,
     keep_maps: bool = True,
     use_cache: bool = False,
+    per_core: int = 1,
 ) -> Selection:
     """Load every selected file. `analyse` runs on each valid map where it was loaded (in the
-    worker process when loading is parallel), so only its result needs to travel back."""
+    worker process when loading is parallel), so only its result needs to travel back;
+    `per_core`: workers per core, for an `analyse` that waits on a program it runs."""
     files, unreadable = map_files(targets, settings)
     root = project_root(settings)
     sources: Sequence[Source] = (
@@ -262,7 +266,7 @@ def load_selection(
     if use_cache and analyse is None and not keep_maps:
         outcomes = _cached(sources, root)
     else:
-        outcomes = _load_all(sources, analyse, keep_maps, root)
+        outcomes = _load_all(sources, analyse, keep_maps, root, per_core)
     selection = Selection(files=len(files), unreadable=list(unreadable))
     loaded_files = [outcome for outcome, _ in outcomes if not isinstance(outcome, str)]
     duplicates, skipped = _duplicate_accounts(loaded_files)
@@ -293,10 +297,11 @@ def _load_all(
     analyse: Callable[[AccountMap], Any] | None,
     keep_maps: bool,
     root: Path,
+    per_core: int = 1,
 ) -> list[tuple[Loaded | str, Any]]:
-    jobs = jobs_wanted(len(files))
+    jobs = jobs_wanted(len(files), per_core)
     if jobs > 1:
-        return _parallel(files, analyse, keep_maps, jobs, root)
+        return _parallel(files, analyse, keep_maps, jobs, root, per_core)
     return [_load_one(source, analyse, keep_maps, root) for source in files]
 
 
@@ -357,12 +362,15 @@ def _parallel(
     keep_maps: bool,
     jobs: int,
     root: Path,
+    per_core: int = 1,
 ) -> list[tuple[Loaded | str, Any]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Interleave files over chunks so that the few very large accounts spread across workers.
-    chunks = [files[i :: jobs * 4] for i in range(jobs * 4)]
+    # Interleave files over chunks so that the few very large accounts spread across workers;
+    # slower work in smaller chunks, so that no worker is left with a long last one.
+    count = jobs * 4 * per_core
+    chunks = [files[i::count] for i in range(count)]
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         parts = list(
@@ -377,7 +385,7 @@ def _parallel(
     ordered: list[tuple[Loaded | str, Any]] = [("", None)] * len(files)
     for i, part in enumerate(parts):
         for j, outcome in enumerate(part):
-            ordered[i + j * jobs * 4] = outcome
+            ordered[i + j * count] = outcome
     return ordered
 
 

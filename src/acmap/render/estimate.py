@@ -10,8 +10,10 @@ fonts of the machine that built it. Graphviz learns its plugins from the config 
 GVBINDIR; a private folder (in acmap's cache folder) that links only the core renderers and the
 dot layout, with the config `dot -c` writes for them, leaves the text layout out.
 
-The tables cover Latin-1 and count UTF-8 bytes, so text with other characters (Cyrillic, CJK,
-emoji …) would be cut short: such a diagram is measured as always. Anything that cannot be
+Graphviz 2.43's tables cover Latin-1 and count UTF-8 bytes, so text with other characters
+(Cyrillic, CJK, emoji …) would be cut short: such a diagram is measured as always. Later
+versions' tables cover ASCII only (other characters count as a space), so there only ASCII and
+acmap's own few symbols are estimated. Anything that cannot be
 arranged (plugins not found, no cache folder, not POSIX) also means measuring.
 """
 
@@ -29,15 +31,34 @@ from pathlib import Path
 PLUGINS = ("core", "dot_layout")  # the renderers (svg …) and the dot layout: no text layout
 # Characters acmap's own drawings use beyond Latin-1 (arrows, the legend's line samples, the
 # champion's star): the estimate is close enough for them.
-OWN_SYMBOLS = "…→–─═╌┈━┣┫▶▷▲▼➤●★"
-_BEYOND = re.compile(f"[^\\x00-\\xff{OWN_SYMBOLS}]")
+OWN_SYMBOLS = "·…→–─═╌┈━┣┫▶▷▲▼➤●★"
+_BEYOND_LATIN_1 = re.compile(f"[^\\x00-\\xff{OWN_SYMBOLS}]")
+_BEYOND_ASCII = re.compile(f"[^\\x00-\\x7f{OWN_SYMBOLS}]")
+ASCII_TABLES_FROM = (2, 50)  # the Graphviz whose estimate has per-font ASCII tables (textspan_lut)
+_VERSION = re.compile(rb"version (\d+)\.(\d+)")
 _PROBE = b"digraph { a [label=<<B>probe</B>>] }"
 _SETUP_TIMEOUT = 10.0  # seconds for `dot -c` and the probe
 
 
-def estimable(source: str) -> bool:
-    """Whether every character of the DOT text is one the estimate measures well enough."""
-    return source.isascii() or _BEYOND.search(source) is None
+def estimable(source: str, latin_1: bool = True) -> bool:
+    """Whether every character of the DOT text is one the estimate measures well enough, with
+    tables that cover Latin-1 (Graphviz 2.43) or only ASCII (`latin_1` False: later ones)."""
+    if source.isascii():
+        return True
+    return (_BEYOND_LATIN_1 if latin_1 else _BEYOND_ASCII).search(source) is None
+
+
+@functools.cache
+def latin_1_tables(program: str) -> bool:
+    """Whether this Graphviz estimates Latin-1 (before ASCII_TABLES_FROM); False when unsure."""
+    try:
+        done = subprocess.run(
+            [program, "-V"], capture_output=True, timeout=_SETUP_TIMEOUT, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    found = _VERSION.search(done.stderr + done.stdout)
+    return found is not None and (int(found[1]), int(found[2])) < ASCII_TABLES_FROM
 
 
 @functools.cache
@@ -98,15 +119,18 @@ def _trusted(folder: Path, plugins: Path) -> bool:
         info = folder.lstat()
     except OSError:
         return False
-    if not folder.is_dir() or info.st_uid != os.getuid() or info.st_mode & 0o022:
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
         return False
     entries = list(folder.iterdir())
     if not any(p.name.startswith("config") for p in entries):
         return False
     for entry in entries:
         if entry.name.startswith("config"):
-            if entry.is_symlink() or entry.lstat().st_uid != os.getuid():
-                return False
+            config = entry.lstat()
+            if entry.is_symlink() or config.st_uid != os.getuid() or config.st_mode & 0o022:
+                return False  # dot loads whatever its config lists
         elif not entry.is_symlink() or Path(os.path.realpath(entry)).parent != plugins.resolve():
             return False
     return True
@@ -129,7 +153,9 @@ def _make(folder: Path, program: str, files: list[Path]) -> None:
             timeout=_SETUP_TIMEOUT,
             check=True,
         )
-        if folder.exists():
+        if folder.is_symlink():
+            folder.unlink()  # never followed: replaced by a folder of our own
+        elif folder.exists():
             shutil.rmtree(folder)  # not one we trust (an older Graphviz's, or changed)
         work.rename(folder)
     finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -89,9 +90,11 @@ def run_dot(
         argv.append(f"-Gdpi={PNG_DPI}")
     env = None
     if estimate and fmt == "svg":
-        from acmap.render.estimate import environment, estimable
+        from acmap.render.estimate import environment, estimable, latin_1_tables
 
-        env = environment(program) if estimable(source) else None
+        env = environment(program)
+        if env is not None and not estimable(source, latin_1_tables(program)):
+            env = None
     data = source.encode("utf-8")
     done = _run(argv, data, timeout, cap, env)
     if done.returncode != 0 and _ROUTING_TROUBLE in done.stderr and not _out_of_memory(done):
@@ -113,6 +116,7 @@ _MEMORY_WORDS = (
     b"bad_alloc",
     b"error creating thread",
 )
+_ASSERTION = re.compile(rb"[^\n]*Assertion [^\n]*failed[^\n]*")
 _CRASH_SIGNALS = ("SIGSEGV", "SIGBUS", "SIGABRT", "SIGTRAP", "SIGILL")
 
 
@@ -125,6 +129,11 @@ def _failure(done: Done, cap: int) -> str:
     """The message for a failed run: memory, a crash, or dot's own first error lines."""
     advice = "use --focus/--view or raise --max-memory"
     crash = _signal_name(done.returncode)
+    failed = _ASSERTION.search(done.stderr)
+    if failed and not _out_of_memory(done):
+        # A bug of Graphviz's own (2.43: merge_chain on some clustered layouts), not the cap.
+        where = _visible(failed.group(0).decode("utf-8", errors="replace").strip())[:300]
+        return f"Graphviz crashed on this map ({where}); try another --view or --size"
     if cap and (_out_of_memory(done) or crash in _CRASH_SIGNALS):
         if _out_of_memory(done):
             return f"Graphviz ran out of its memory cap ({cap:,} MB) on this map; {advice}"

@@ -19,6 +19,29 @@ if TYPE_CHECKING:
 ACTIONS_PER_ACCOUNT = 2  # as many as `acmap gaps`' next actions take from one account
 
 
+def prepare() -> None:
+    """What every worker would otherwise do for itself, done once before they are forked (they
+    inherit it): the modules a page needs, its templates compiled, and the question of how
+    Graphviz is to run settled (estimate.py: two runs of `dot`)."""
+    import acmap.analysis.account
+    import acmap.analysis.qualify
+    import acmap.render.diagram
+    import acmap.render.dot
+    import acmap.site.diagram
+    import acmap.site.sections  # noqa: F401
+    from acmap.render.estimate import environment, latin_1_tables
+    from acmap.render.run import find_dot
+    from acmap.site.pages import TEMPLATES
+    from acmap.site.pages import environment as templates
+
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        templates().get_template(path.relative_to(TEMPLATES).as_posix())
+    program = find_dot()
+    if program is not None:
+        environment(program)
+        latin_1_tables(program)
+
+
 def make_page(
     account_map: AccountMap,
     *,

@@ -61,7 +61,7 @@ def build_site(
     from acmap.load.read import display
     from acmap.load.selection import SelectionError, load_selection, map_files
     from acmap.settings import leads_out
-    from acmap.site.account import make_page
+    from acmap.site.account import make_page, prepare
     from acmap.site.history import site_history
     from acmap.site.pages import code_digest
 
@@ -99,6 +99,7 @@ def build_site(
             stale[key] = wanted
             wanted_paths.append(str(path))
     if stale:
+        prepare()
         work = partial(
             make_page,
             gaps=config.gaps,
@@ -109,7 +110,10 @@ def build_site(
             timeout=timeout,
         )
         try:
-            selection = load_selection(wanted_paths, config, analyse=work, keep_maps=False)
+            # Two workers per core: each waits on its `dot` for about a third of its time.
+            selection = load_selection(
+                wanted_paths, config, analyse=work, keep_maps=False, per_core=2
+            )
         except SelectionError as exc:
             raise SiteError(str(exc)) from None
         result.unreadable.extend(selection.unreadable)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from acmap.model import AccountMap
+    from acmap.render.canvas import Graph, RenderOptions
     from acmap.settings import GapSettings
 
 # Graphviz writes each node as a <g> holding its <title> (our generated id) and shapes, never a
@@ -65,34 +66,50 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SIZE = re.compile(r'^<svg width="[^"]*" height="[^"]*"')
 
 
+NATURAL_BUDGET = 2.0  # seconds: 10x what dot takes on a 120-person account laid out its way
+
+
 class Unsafe(Exception):
     """Graphviz's SVG holds something no diagram of ours may hold."""
 
 
 def draw(account_map: AccountMap, gaps: GapSettings, today: date, timeout: float) -> str:
-    """The account's full diagram, SVG text ready to be inlined; raises
-    DiagramError when Graphviz fails, Unsafe when the SVG holds what no diagram of ours may."""
-    from acmap.render.diagram import options_for
-    from acmap.render.dot import dot_graph
-    from acmap.render.run import RenderError, run_dot
+    """The account's full diagram, SVG text ready to be inlined; raises DiagramError when
+    Graphviz fails, Unsafe when the SVG holds what no diagram of ours may.
 
-    # No title or key in the drawing: the page says both in HTML (sections.py, legend.py).
-    options = replace(
-        options_for(account_map, gaps, today, "full", legend=False, size="poster"), title=False
-    )
-    graph = dot_graph(account_map, options)
-    source = "\n".join(graph.lines) + "\n"
+    No title or key in the drawing: the page says both in HTML (sections.py, legend.py). The
+    layout is dot's own (a page scrolls; no rows shaped for a slide), which is also a third
+    faster to lay out. Graphviz 2.43 crashes (merge_chain) or never ends on a few such layouts
+    (8 of the 2,000 benchmark accounts), so one that fails, or takes longer than
+    NATURAL_BUDGET, is drawn again in the slide's rows, a different layout, with the time left.
+    """
+    from acmap.render.diagram import DiagramError, options_for
+    from acmap.render.run import RenderError
+
+    options = replace(options_for(account_map, gaps, today, "full", legend=False), title=False)
     try:
-        raw = run_dot(source, "svg", timeout, estimate=True).decode("utf-8")
-    except RenderError as exc:
-        from acmap.render.diagram import DiagramError
-
-        raise DiagramError(str(exc)) from None
+        raw, graph = _svg(
+            account_map, replace(options, size="poster"), min(timeout, NATURAL_BUDGET)
+        )
+    except RenderError:
+        try:
+            raw, graph = _svg(account_map, replace(options, size="slide"), timeout)
+        except RenderError as exc:
+            raise DiagramError(str(exc)) from None
     people = {
         node: person for person, node in graph.ids.items() if not person.startswith("partner:")
     }
     names = {s.id: s.display for s in account_map.stakeholders}
     return inline(raw, people, names, account_map.account.name)
+
+
+def _svg(account_map: AccountMap, options: RenderOptions, timeout: float) -> tuple[str, Graph]:
+    from acmap.render.dot import dot_graph
+    from acmap.render.run import run_dot
+
+    graph = dot_graph(account_map, options)
+    source = "\n".join(graph.lines) + "\n"
+    return run_dot(source, "svg", timeout, estimate=True).decode("utf-8"), graph
 
 
 def inline(raw: str, people: dict[str, str], names: dict[str, str], title: str) -> str:

@@ -67,9 +67,8 @@ def stylesheet() -> bytes:
         width = 4 if double else 3 if look.style == "bold" else 2
         rules.append(f".line-{kind} {{ border-top: {width}px {pattern} {colour}; }}")
         if look.arrowhead != "none":  # the sample's last character is its arrowhead
-            rules.append(
-                f'.line-{kind}::after {{ content: "{look.sample[-1]}"; color: {colour}; }}'
-            )
+            head = f"\\{ord(look.sample[-1]):x}"  # as a CSS escape: the stylesheet stays ASCII
+            rules.append(f'.line-{kind}::after {{ content: "{head}"; color: {colour}; }}')
     return ("\n".join(rules) + "\n").encode("utf-8")
 
 
