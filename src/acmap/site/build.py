@@ -25,6 +25,7 @@ from acmap.settings import Settings
 from acmap.site import manifest as manifests
 from acmap.site.names import ASSETS
 
+PER_CORE = 2  # workers per core: each waits on its `dot` for about a third of its time
 GIT_BASE = "HEAD~1"  # "the latest changes": the previous commit against the work tree
 
 
@@ -59,7 +60,7 @@ def build_site(
     from functools import partial
 
     from acmap.load.read import display
-    from acmap.load.selection import SelectionError, load_selection, map_files
+    from acmap.load.selection import SelectionError, jobs_wanted, load_selection, map_files
     from acmap.settings import leads_out
     from acmap.site.account import make_page, prepare
     from acmap.site.history import site_history
@@ -99,7 +100,8 @@ def build_site(
             stale[key] = wanted
             wanted_paths.append(str(path))
     if stale:
-        prepare()
+        if jobs_wanted(len(stale), PER_CORE) > 1:
+            prepare()  # for workers to inherit; a rebuild of a few pages needs only its own
         work = partial(
             make_page,
             gaps=config.gaps,
@@ -110,9 +112,8 @@ def build_site(
             timeout=timeout,
         )
         try:
-            # Two workers per core: each waits on its `dot` for about a third of its time.
             selection = load_selection(
-                wanted_paths, config, analyse=work, keep_maps=False, per_core=2
+                wanted_paths, config, analyse=work, keep_maps=False, per_core=PER_CORE
             )
         except SelectionError as exc:
             raise SiteError(str(exc)) from None
