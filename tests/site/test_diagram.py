@@ -61,3 +61,18 @@ def test_hostile_text_inside_a_label_is_only_text() -> None:
     text = "&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(2) onload=x"
     out = inline(SVG.replace("Partner", text), {}, {}, "Globex")
     assert text in out and "<script" not in out
+
+
+def test_lines_and_units_lose_graphvizs_names_and_partners_are_titled_by_name() -> None:
+    """n1->n2 or cluster_u3 as a tooltip (or read aloud) says nothing to anyone."""
+    svg = SVG.replace(
+        "<!-- p1 -->",
+        '<g id="clust1" class="cluster">\n<title>cluster_u1</title>\n<path d="M0,0"/>\n</g>\n'
+        '<g id="edge1" class="edge">\n<title>n1&#45;&gt;p1</title>\n<path d="M0,0"/>\n</g>\n'
+        "<!-- p1 -->",
+    )
+    out = inline(svg, {"n1": "mlee"}, {"mlee": "Mary"}, "Globex", {"p1": 'Acme <b>"SI"</b>'})
+    assert "cluster_u1" not in out and "&#45;&gt;" not in out
+    assert "<title>Acme &lt;b&gt;&quot;SI&quot;&lt;/b&gt;</title>" in out
+    assert "<title>p1</title>" not in out
+    assert out.count("<title>") == 3  # the drawing's, Mary's, the partner's

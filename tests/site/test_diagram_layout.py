@@ -33,9 +33,7 @@ def meridian(monkeypatch: pytest.MonkeyPatch) -> AccountMap:
 def drawn_as(account_map: AccountMap, size: str) -> str:
     options = options_for(account_map, settings().gaps, TODAY, "full", legend=False)
     raw, graph = diagram._svg(account_map, replace(options, size=size, title=False), 60)
-    people = {node: p for p, node in graph.ids.items() if not p.startswith("partner:")}
-    names = {s.id: s.display for s in account_map.stakeholders}
-    return diagram.inline(raw, people, names, account_map.account.name)
+    return diagram.finish(raw, graph, account_map)
 
 
 def test_the_page_draws_dots_own_layout(meridian: AccountMap) -> None:

@@ -63,10 +63,13 @@ _SVG_NS = "http://www.w3.org/2000/svg"
 # namespace (xlink:href …) is not in these sets.
 _QUALIFIED = frozenset(f"{_SVG_NS} {name}" for name in _ELEMENTS)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A line's or a unit's <title> is Graphviz's name for it (n3->n7, cluster_u2): a tooltip and a
+# screen reader would say that. People keep theirs (their names, set below).
+_GENERATED_TITLE = re.compile(r'(class="(?:edge|cluster)">\n)<title>[^<]*</title>\n')
 _SIZE = re.compile(r'^<svg width="[^"]*" height="[^"]*"')
 
 
-NATURAL_BUDGET = 2.0  # seconds: 10x what dot takes on a 120-person account laid out its way
+NATURAL_BUDGET = 1.0  # seconds: 5-10x what dot takes on a 120-person account laid out its way
 
 
 class Unsafe(Exception):
@@ -96,11 +99,22 @@ def draw(account_map: AccountMap, gaps: GapSettings, today: date, timeout: float
             raw, graph = _svg(account_map, replace(options, size="slide"), timeout)
         except RenderError as exc:
             raise DiagramError(str(exc)) from None
+    return finish(raw, graph, account_map)
+
+
+def finish(raw: str, graph: Graph, account_map: AccountMap) -> str:
+    """Graphviz's SVG of `graph` (the drawing of `account_map`) made ready for the page."""
     people = {
         node: person for person, node in graph.ids.items() if not person.startswith("partner:")
     }
     names = {s.id: s.display for s in account_map.stakeholders}
-    return inline(raw, people, names, account_map.account.name)
+    partners = {p.id: p.name or p.id for p in account_map.partners}
+    labels = {
+        node: partners[key.removeprefix("partner:")]
+        for key, node in graph.ids.items()
+        if key.startswith("partner:") and key.removeprefix("partner:") in partners
+    }
+    return inline(raw, people, names, account_map.account.name, labels)
 
 
 def _svg(account_map: AccountMap, options: RenderOptions, timeout: float) -> tuple[str, Graph]:
@@ -112,20 +126,29 @@ def _svg(account_map: AccountMap, options: RenderOptions, timeout: float) -> tup
     return run_dot(source, "svg", timeout, estimate=True).decode("utf-8"), graph
 
 
-def inline(raw: str, people: dict[str, str], names: dict[str, str], title: str) -> str:
+def inline(
+    raw: str,
+    people: dict[str, str],
+    names: dict[str, str],
+    title: str,
+    labels: dict[str, str] | None = None,
+) -> str:
     """Graphviz's SVG document as an element of a page: no prolog or comments, sized by the
     stylesheet, ids that cannot meet a person's anchor, and each person's box a link to
-    `#<person id>` named by the person (their tooltip, and what a screen reader says)."""
+    `#<person id>` named by the person (their tooltip, and what a screen reader says); other
+    nodes (partners) titled by `labels` (node id → name), lines and units not at all."""
     check(raw)
     start = raw.find("<svg")
     if start < 0:
         raise Unsafe("no <svg> element")
-    svg = _COMMENT.sub("", raw[start:])
+    svg = _GENERATED_TITLE.sub(r"\1", _COMMENT.sub("", raw[start:]))
     # Graphviz's node1, clust2 … never collide with a person's anchor. Every id Graphviz writes
     # follows a space inside a tag (text has its quotes escaped): a plain replace, 30x a regex.
     svg = svg.replace(' id="', ' id="Dg-')
     svg = _SIZE.sub('<svg class="diagram" focusable="false"', svg, count=1)
     svg = svg.replace("<title>acmap</title>", f"<title>{html.escape(title)}</title>", 1)
+    for node, label in (labels or {}).items():
+        svg = svg.replace(f"<title>{node}</title>", f"<title>{html.escape(label)}</title>", 1)
 
     return _link_people(svg, people, names).strip() + "\n"
 
