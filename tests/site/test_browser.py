@@ -34,6 +34,14 @@ def wait_for(check: Callable[[], Any], seconds: float = 10) -> Any:
         time.sleep(0.05)
 
 
+def results_text(site_browser: SiteBrowser) -> list[str]:
+    """The search results' words, read in one script (no element can go stale between)."""
+    found: list[str] = site_browser.run(
+        "return Array.from(document.querySelectorAll('#SearchResults a'), a => a.textContent)"
+    )
+    return found
+
+
 def test_every_page_loads_clean_and_every_internal_link_lands(
     built_site: Path, site_browser: SiteBrowser
 ) -> None:
@@ -95,10 +103,11 @@ def test_search_finds_a_person_by_name_and_leads_to_their_card(
     assert site_browser.open(built_site / "index.html") == []
     box = site_browser.driver.find_element(By.ID, "SearchBox")
     box.send_keys("catherine voss")
-    results = wait_for(
-        lambda: site_browser.driver.find_elements(By.CSS_SELECTOR, "#SearchResults a")
-    )
-    assert [r.text for r in results] == ["Catherine Voss"]
+    # The list follows each key as it is typed: wait for the whole name's results, not the
+    # first letter's (which the script may still be replacing while they are read).
+    texts = wait_for(lambda: results_text(site_browser) == ["Catherine Voss"])
+    assert texts, results_text(site_browser)
+    results = site_browser.driver.find_elements(By.CSS_SELECTOR, "#SearchResults a")
     href = results[0].get_attribute("href") or ""
     assert href.endswith("accounts/halcyon-bank.html#" + href.rsplit("#", 1)[1])
     results[0].click()
@@ -110,8 +119,9 @@ def test_search_finds_a_person_by_name_and_leads_to_their_card(
     )
     box = site_browser.driver.find_element(By.ID, "SearchBox")
     box.send_keys(ATTACKS["img"][:12])  # hostile text found, and shown, as text
-    found = wait_for(lambda: site_browser.driver.find_elements(By.CSS_SELECTOR, "#SearchResults a"))
-    assert ATTACKS["img"] in [r.text for r in found]
+    assert wait_for(lambda: ATTACKS["img"] in results_text(site_browser)), results_text(
+        site_browser
+    )
     assert site_browser.run("return document.querySelectorAll('#SearchResults img').length") == 0
     assert site_browser.console() == []
 

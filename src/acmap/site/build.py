@@ -25,7 +25,7 @@ from acmap.settings import Settings
 from acmap.site import manifest as manifests
 from acmap.site.names import ASSETS
 
-PER_CORE = 3  # workers per core: each waits on its `dot` a third of its time (3 beat 2 by 3-4%)
+PER_CORE = 2  # workers per core: each waits on its `dot` for about a third of its time
 GIT_BASE = "HEAD~1"  # "the latest changes": the previous commit against the work tree
 
 
