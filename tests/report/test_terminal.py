@@ -118,7 +118,8 @@ def test_lines_hanging_prints_what_hanging_prints(
 def test_a_list_table_fits_once_it_can(columns: int, widths: list[int]) -> None:
     """Narrowed step by step, the table fits COLUMNS unless the columns that always stay
     (account, status, gaps) are wider than the terminal themselves; the id is never cut."""
-    from acmap.report.portfolio import _fitted, _table_width
+    from acmap.report.layout import table_width as _table_width
+    from acmap.report.portfolio import _fitted
 
     saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = str(columns)

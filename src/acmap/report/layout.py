@@ -79,6 +79,12 @@ def fit_cells(text: str, room: int) -> str:
     return "".join(kept) + "…"
 
 
+def table_width(widths: list[int]) -> int:
+    """Cells a table of these column widths takes, two spaces between the shown (non-zero) ones."""
+    shown = [w for w in widths if w]
+    return sum(shown) + 2 * (len(shown) - 1)
+
+
 def pad(text: str, room: int, right: bool = False) -> str:
     """`text` padded with spaces to `room` columns (on the left when `right`)."""
     spaces = " " * max(0, room - cells(text))

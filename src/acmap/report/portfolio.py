@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from acmap.report.findings import finding_line, finding_segments
-from acmap.report.layout import Segment, cells, fit_cells, pad
+from acmap.report.layout import Segment, cells, fit_cells, pad, table_width
 from acmap.report.terminal import STATUS_STYLE, Lines, fit_width
 from acmap.words import plural
 
@@ -129,15 +129,10 @@ def _fitted(widths: list[int]) -> list[int]:
     room = fit_width()
     widths = list(widths)
     for column, size in NARROWING:
-        if room is None or _table_width(widths) <= room:
+        if room is None or table_width(widths) <= room:
             break
         widths[column] = min(widths[column], size) if size else 0
     return widths
-
-
-def _table_width(widths: list[int]) -> int:
-    shown = [w for w in widths if w]
-    return sum(shown) + 2 * (len(shown) - 1)
 
 
 def to_json(result: PortfolioResult) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from acmap.git.names import shown
-from acmap.report.layout import Segment, cells, fit_cells, pad
+from acmap.report.layout import Segment, cells, fit_cells, pad, table_width
 from acmap.report.terminal import STANCE_STYLE, Lines, fit_width
 from acmap.words import plural
 
@@ -115,20 +115,15 @@ def _fitted(widths: list[int], room: int | None) -> list[int]:
     if room is None:
         return widths
     for column, size in NARROWING:
-        if _table_width(widths) <= room:
+        if table_width(widths) <= room:
             break
         if widths[SUBJECT]:
-            left = room - _table_width([*widths[:SUBJECT], 0]) - 2
+            left = room - table_width([*widths[:SUBJECT], 0]) - 2
             if left >= SUBJECT_ROOM:
                 widths[SUBJECT] = left
                 break
         widths[column] = min(widths[column], size) if size else 0
     return widths
-
-
-def _table_width(widths: list[int]) -> int:
-    shown = [w for w in widths if w]
-    return sum(shown) + 2 * (len(shown) - 1)
 
 
 def json_value(value: Any) -> Any:
