@@ -10,6 +10,8 @@ and colour.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from acmap.render import style
 from acmap.render.people import badges
 from acmap.render.safe import EMPTY, Html, tag, text
@@ -18,14 +20,23 @@ SMALL = 9  # points
 LINES_PER_ROW = 2
 
 
+def line_kinds(
+    has_reporting: bool, used_links: Collection[str], has_partners: bool
+) -> list[tuple[str, style.LinkStyle]]:
+    """The kinds of line a key shows, in its order: reporting lines, the link types used, and a
+    partner knowing someone (this key and the site's, site/legend.py)."""
+    kinds: list[tuple[str, style.LinkStyle]] = []
+    if has_reporting:
+        kinds.append(("reporting", style.REPORTING))
+    kinds.extend((kind, look) for kind, look in style.LINKS.items() if kind in used_links)
+    if has_partners:
+        kinds.append(("knows", style.KNOWS))
+    return kinds
+
+
 def legend(has_reporting: bool, used_links: set[str], has_partners: bool) -> Html:
     """The key: a framed table, drawn as the bottom label of the page cluster (dot.py)."""
-    samples: list[style.LinkStyle] = []
-    if has_reporting:
-        samples.append(style.REPORTING)
-    samples.extend(look for kind, look in style.LINKS.items() if kind in used_links)
-    if has_partners:
-        samples.append(style.KNOWS)
+    samples = [look for _, look in line_kinds(has_reporting, used_links, has_partners)]
     title = tag("FONT", tag("B", text("LEGEND")), point_size=10, color=style.MUTED)
     return tag(
         "TABLE",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from acmap.render import style
+from acmap.render.legend import line_kinds
 
 if TYPE_CHECKING:
     from acmap.model import AccountMap
@@ -24,13 +25,12 @@ FADED_TEXT = "#555555"
 def legend(account_map: AccountMap) -> dict[str, Any]:
     """What the key shows: the stances, influence, contact states and roles always, and the
     kinds of line this account's drawing has."""
-    kinds = {link.type for link in account_map.links}
-    lines = []
-    if any(person.reports_to for person in account_map.stakeholders):
-        lines.append(("reporting", style.REPORTING.label))
-    lines.extend((kind, look.label) for kind, look in style.LINKS.items() if kind in kinds)
-    if any(partner.knows for partner in account_map.partners):
-        lines.append(("knows", style.KNOWS.label))
+    kinds = line_kinds(
+        any(person.reports_to for person in account_map.stakeholders),
+        {link.type for link in account_map.links},
+        any(partner.knows for partner in account_map.partners),
+    )
+    lines = [(kind, look.label) for kind, look in kinds]
     return {
         "stances": list(style.STANCES),
         "influence": list(style.INFLUENCE_PEN),
@@ -59,8 +59,7 @@ def stylesheet() -> bytes:
     light_fill, light_ink = style.LIGHT_BADGE
     rules.append(f".badge-dark {{ background: {dark_fill}; color: {dark_ink}; }}")
     rules.append(f".badge-light {{ background: {light_fill}; color: {light_ink}; }}")
-    looks = {"reporting": style.REPORTING, **style.LINKS, "knows": style.KNOWS}
-    for kind, look in looks.items():
+    for kind, look in line_kinds(True, style.LINKS, True):
         colour = look.color.split(":")[0]
         double = ":" in look.color  # two lines with white between them (allies)
         pattern = "double" if double else _BORDER_STYLES.get(look.style, "solid")
