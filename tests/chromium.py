@@ -33,6 +33,20 @@ def browser() -> str | None:
     return next((path for name in BROWSERS if (path := shutil.which(name))), None)
 
 
+def missing() -> str | None:
+    """Why headless Chromium cannot be driven here (the browser, its driver, selenium), or
+    None; each user adds what it needs besides (axe-core, mermaid)."""
+    if browser() is None:
+        return "chromium is not installed (bash scripts/setup.sh installs it)"
+    if shutil.which("chromedriver") is None:
+        return "chromedriver is not installed (bash scripts/setup.sh installs chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed in the venv (pip install -e '.[dev]')"
+    return None
+
+
 def start(profile: Path, *extra: str) -> Chrome:
     """A headless Chromium with a fresh profile in `profile`, its console log kept (the tests
     read the browser's errors); `extra` flags such as a window size."""

@@ -215,3 +215,13 @@ def commit(repo: Path, message: str) -> str:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--allow-empty", "-m", message)
     return git(repo, "rev-parse", "HEAD").strip()
+
+
+def fake_dot(root: Path, script: str) -> dict[str, str]:
+    """An executable `dot` (a shell script) first on PATH: the environment to run acmap with."""
+    folder = root / "bin"
+    folder.mkdir()
+    dot = folder / "dot"
+    dot.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    dot.chmod(0o755)
+    return {"PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}

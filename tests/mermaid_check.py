@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.chromium import browser, start
+from tests.chromium import missing as browser_missing
+from tests.chromium import start
 from tests.helpers import REPO
 
 MERMAID_JS = REPO / "tests" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -104,15 +105,7 @@ def missing() -> str | None:
     """Why the check cannot run here, or None."""
     if not MERMAID_JS.is_file():
         return f"mermaid is not installed in {MERMAID_JS.parents[2]}: run bash scripts/setup.sh"
-    if browser() is None:
-        return "chromium is not installed (bash scripts/setup.sh installs it)"
-    if shutil.which("chromedriver") is None:
-        return "chromedriver is not installed (bash scripts/setup.sh installs chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed in the venv (pip install -e '.[dev]')"
-    return None
+    return browser_missing()
 
 
 class MermaidCheck:

@@ -4,14 +4,13 @@ that would take gigabytes fails at the cap with a clear message) and a bounded r
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_acmap
+from tests.helpers import fake_dot, run_acmap
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
 
@@ -28,16 +27,6 @@ def write_big_map(root: Path, people: int = 20_000) -> Path:
     path.parent.mkdir(parents=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def fake_dot(root: Path, script: str) -> dict[str, str]:
-    """An executable `dot` (a shell script) first on PATH: the environment to run acmap with."""
-    folder = root / "bin"
-    folder.mkdir()
-    dot = folder / "dot"
-    dot.write_text("#!/bin/sh\n" + script, encoding="utf-8")
-    dot.chmod(0o755)
-    return {"PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
 @needs_dot

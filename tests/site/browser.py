@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.chromium import browser, start
+from tests.chromium import missing as browser_missing
+from tests.chromium import start
 from tests.helpers import REPO
 
 AXE_JS = REPO / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -19,15 +20,7 @@ def missing() -> str | None:
     """Why the browser tests cannot run here, or None."""
     if not AXE_JS.is_file():
         return f"axe-core is not installed in {AXE_JS.parent.parent}: run bash scripts/setup.sh"
-    if browser() is None:
-        return "chromium is not installed (bash scripts/setup.sh installs it)"
-    if shutil.which("chromedriver") is None:
-        return "chromedriver is not installed (bash scripts/setup.sh installs chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed in the venv (pip install -e '.[dev]')"
-    return None
+    return browser_missing()
 
 
 class SiteBrowser:

@@ -3,7 +3,6 @@ layout fails or takes too long (Graphviz 2.43 aborts or loops on a few). Real `d
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -16,6 +15,7 @@ from acmap.load.single import open_account, require_map
 from acmap.model import AccountMap
 from acmap.render.diagram import options_for
 from acmap.site import diagram
+from tests.helpers import fake_dot
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
 
@@ -48,16 +48,9 @@ def slow_dot(root: Path, monkeypatch: pytest.MonkeyPatch, *, rows_too: bool) -> 
     proven by a layout that never ends, not by racing a real one against the clock."""
     real = shutil.which("dot")
     assert real is not None
-    folder = root / "bin"
-    folder.mkdir()
-    script = folder / "dot"
     rows = "" if rows_too else f'  *polyline*) printf "%s" "$input" | exec {real} "$@" ;;\n'
-    script.write_text(
-        f'#!/bin/sh\ninput=$(cat)\ncase "$input" in\n{rows}  *) exec sleep 60 ;;\nesac\n',
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{folder}:{os.environ.get('PATH', '')}")
+    script = f'input=$(cat)\ncase "$input" in\n{rows}  *) exec sleep 60 ;;\nesac\n'
+    monkeypatch.setenv("PATH", fake_dot(root, script)["PATH"])
     monkeypatch.setattr(diagram, "NATURAL_BUDGET", 0.3)
 
 
