@@ -105,13 +105,15 @@ def test_search_finds_a_person_by_name_and_leads_to_their_card(
     box.send_keys("catherine voss")
     # The list follows each key as it is typed: wait for the whole name's results, not the
     # first letter's (which the script may still be replacing while they are read).
-    texts = wait_for(lambda: results_text(site_browser) == ["Catherine Voss"])
+    texts = wait_for(lambda: results_text(site_browser) == ["Catherine Voss"], seconds=30)
     assert texts, results_text(site_browser)
     results = site_browser.driver.find_elements(By.CSS_SELECTOR, "#SearchResults a")
     href = results[0].get_attribute("href") or ""
     assert href.endswith("accounts/halcyon-bank.html#" + href.rsplit("#", 1)[1])
     results[0].click()
     wait_for(lambda: site_browser.run("return location.hash"))
+    # The account page's script (deferred) must be listening before the next keys are typed.
+    wait_for(lambda: site_browser.run("return document.readyState") == "complete")
     card = site_browser.run("return document.querySelector(location.hash).tagName")
     assert card == "ARTICLE"
     assert "Catherine Voss" in site_browser.run(
@@ -119,9 +121,8 @@ def test_search_finds_a_person_by_name_and_leads_to_their_card(
     )
     box = site_browser.driver.find_element(By.ID, "SearchBox")
     box.send_keys(ATTACKS["img"][:12])  # hostile text found, and shown, as text
-    assert wait_for(lambda: ATTACKS["img"] in results_text(site_browser)), results_text(
-        site_browser
-    )
+    found = wait_for(lambda: ATTACKS["img"] in results_text(site_browser), seconds=30)
+    assert found, results_text(site_browser)
     assert site_browser.run("return document.querySelectorAll('#SearchResults img').length") == 0
     assert site_browser.console() == []
 
